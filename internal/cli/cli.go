@@ -1,0 +1,357 @@
+// Package cli is the non-interactive face of cntax: list, show, calc, batch
+// and the entry into the TUI, built on cobra. It parses arguments, calls the
+// engine and renders; exit codes are 0 (ok), 2 (bad usage or input) and 1
+// (a fault of the program).
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/cntax/cntax/internal/config"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/render"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitInternal = 1
+	ExitUsage    = 2
+)
+
+// Env is what the CLI reads from its process, injected for tests.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Today          func() date.Date
+	// TUI starts the interactive program; nil in tests that do not need it.
+	TUI func(opts TUIOptions) error
+}
+
+// TUIOptions is what the command line passes to the TUI.
+type TUIOptions struct {
+	Engine   *engine.Engine
+	Cats     map[i18n.Lang]*i18n.Catalog
+	Mode     i18n.Mode
+	LangFlag bool // --lang given: it wins over the saved choice
+	Date     date.Date
+	DateFlag bool
+	Practice bool
+	Category string
+	Seed     int64
+	SeedSet  bool
+}
+
+// usageError is bad usage or input: exit 2, message already localized.
+type usageError struct{ msgs []string }
+
+func (e *usageError) Error() string { return strings.Join(e.msgs, "\n") }
+
+// app holds what every command needs once flags are read.
+type app struct {
+	env     Env
+	lang    string
+	dateStr string
+	eng     *engine.Engine
+	cats    map[i18n.Lang]*i18n.Catalog
+	set     *i18n.Set
+	date    date.Date
+	style   render.Style
+}
+
+// Main runs cntax with args (without the program name) and returns the exit
+// code.
+func Main(args []string, env Env) int {
+	a := &app{env: env}
+	root := a.root()
+	root.SetArgs(args)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue):
+		for _, m := range ue.msgs {
+			fmt.Fprintln(env.Stderr, "cntax: "+m)
+		}
+		return ExitUsage
+	case a.set != nil && engine.IsUserError(err):
+		for _, m := range a.messages(err) {
+			fmt.Fprintln(env.Stderr, "cntax: "+m)
+		}
+		return ExitUsage
+	case isCobraUsage(err):
+		fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
+		fmt.Fprintln(env.Stderr, "cntax: run 'cntax --help' for usage")
+		return ExitUsage
+	}
+	fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
+	return ExitInternal
+}
+
+// isCobraUsage recognises cobra's own argument errors (unknown command or
+// flag, wrong argument count), which are usage errors.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires ", "invalid argument", "flag needs an argument", "bad flag syntax"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// messages localizes err in every language of the mode.
+func (a *app) messages(err error) []string {
+	var out []string
+	for _, l := range a.set.Mode.Langs() {
+		out = append(out, engine.Messages(err, a.cats[l])...)
+	}
+	return out
+}
+
+func (a *app) usage(key string, args ...string) error {
+	var msgs []string
+	if a.set == nil {
+		return &usageError{msgs: []string{key}}
+	}
+	for _, l := range a.set.Mode.Langs() {
+		msgs = append(msgs, a.cats[l].T(key, args...))
+	}
+	return &usageError{msgs: msgs}
+}
+
+// setup loads the catalog and reads the global flags; each command calls it
+// first so that --help never pays for loading.
+func (a *app) setup(cmd *cobra.Command) error {
+	eng, cats, err := engine.Default()
+	if err != nil {
+		return fmt.Errorf("the formula catalog does not load:\n%w", err)
+	}
+	a.eng, a.cats = eng, cats
+	saved, _ := config.Load(a.env.Getenv)
+	mode, err := i18n.Detect(a.lang, saved.Lang, a.env.Getenv)
+	if err != nil {
+		return &usageError{msgs: []string{err.Error()}}
+	}
+	a.set = &i18n.Set{Mode: mode, Cats: cats}
+	a.date = a.env.Today()
+	if a.dateStr != "" {
+		d, err := date.Parse(a.dateStr)
+		if err != nil {
+			return a.usage("err.date", "text", a.dateStr)
+		}
+		a.date = d
+	}
+	a.style = render.Plain
+	if f, ok := a.env.Stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		a.style = render.Lipgloss(lipgloss.NewRenderer(f))
+	}
+	return nil
+}
+
+func (a *app) root() *cobra.Command {
+	var practice bool
+	root := &cobra.Command{
+		Use:   "cntax",
+		Short: "中国税务公式：学习与计算 · Chinese tax formulas, explained step by step",
+		Long: `cntax computes Chinese taxes step by step: every step is shown as the formula in words,
+the same formula with the numbers put in, and the result, in 中文, English or both.
+Current law by default; pick a past date (--date) for the rules of that day.
+
+With no command it opens the interactive program.`,
+		Example: `  cntax                                   # the interactive program
+  cntax list
+  cntax show vat.general --date 2018-06-01
+  cntax calc vat.general sales=11.3万 --lang both
+  cntax calc iit.wage_cumulative cum_income=30000 months=1 --format json
+  cntax batch vat.general sales.csv --format csv`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runTUI(cmd, practice, "", 0, false)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
+	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd())
+	return root
+}
+
+func (a *app) runTUI(cmd *cobra.Command, practice bool, category string, seed int64, seedSet bool) error {
+	if err := a.setup(cmd); err != nil {
+		return err
+	}
+	if a.env.TUI == nil {
+		return errors.New("the interactive program is not available in this build")
+	}
+	return a.env.TUI(TUIOptions{
+		Engine: a.eng, Cats: a.cats, Mode: a.set.Mode, LangFlag: a.lang != "",
+		Date: a.date, DateFlag: a.dateStr != "",
+		Practice: practice, Category: category, Seed: seed, SeedSet: seedSet,
+	})
+}
+
+func (a *app) practiceCmd() *cobra.Command {
+	var seed int64
+	cmd := &cobra.Command{
+		Use:   "practice [CATEGORY]",
+		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			category := ""
+			if len(args) == 1 {
+				category = args[0]
+			}
+			if err := a.setup(cmd); err != nil {
+				return err
+			}
+			if category != "" && a.eng.Cat.Category(category) == nil && a.eng.Cat.Formula(category) == nil {
+				var ids []string
+				for _, c := range a.eng.Cat.Categories {
+					ids = append(ids, c.ID)
+				}
+				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
+			}
+			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
+		},
+	}
+	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
+	return cmd
+}
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "列出全部公式 · list every formula",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.setup(cmd); err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, render.List(a.eng.Cat, a.set), true)
+			}
+			_, err := io.WriteString(a.env.Stdout, render.ListText(a.eng.Cat, a.set, a.style))
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func (a *app) showCmd() *cobra.Command {
+	var asJSON bool
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "公式说明：输入、步骤、适用参数与依据 · the formula sheet",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.setup(cmd); err != nil {
+				return err
+			}
+			f := a.eng.Cat.Formula(args[0])
+			if f == nil {
+				_, err := a.eng.Calc(args[0], nil, a.date) // words the unknown-id error
+				return err
+			}
+			s := render.Sheet{Formula: f, Date: a.date}
+			if asJSON {
+				format = "json"
+			}
+			switch format {
+			case "text", "":
+				_, err := io.WriteString(a.env.Stdout, render.SheetText(s, a.set, a.style))
+				return err
+			case "json":
+				_, err := a.env.Stdout.Write(append(render.SheetJSONBytes(s, a.set), '\n'))
+				return err
+			case "md", "markdown":
+				_, err := io.WriteString(a.env.Stdout, render.SheetMarkdown(s, a.set))
+				return err
+			}
+			return a.usage("err.format", "list", "text, json, md")
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&format, "format", "text", "text, json or md")
+	return cmd
+}
+
+func (a *app) calcCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "calc ID [name=value ...]",
+		Short: "计算并显示每一步 · compute, showing every step",
+		Long: `Compute formula ID with the inputs given as name=value. Amounts may be written
+113000, 113,000, 11.3万, ¥113,000 or 113000元; rates as 13%, 0.13 or 3‰, or as the id
+of a rate param (cntax show ID lists them). Inputs not given take their defaults.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.setup(cmd); err != nil {
+				return err
+			}
+			raw, err := a.pairs(args[1:])
+			if err != nil {
+				return err
+			}
+			res, err := a.eng.Calc(args[0], raw, a.date)
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "text", "":
+				_, err = io.WriteString(a.env.Stdout, render.Text(res, a.set, a.style))
+			case "json":
+				_, err = a.env.Stdout.Write(append(render.JSON(res, a.set), '\n'))
+			case "md", "markdown":
+				_, err = io.WriteString(a.env.Stdout, render.Markdown(res, a.set))
+			default:
+				return a.usage("err.format", "list", "text, json, md")
+			}
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, json or md")
+	return cmd
+}
+
+// pairs reads name=value arguments (full-width ＝ too).
+func (a *app) pairs(args []string) (map[string]string, error) {
+	raw := map[string]string{}
+	for _, arg := range args {
+		arg = strings.Replace(arg, "＝", "=", 1)
+		k, v, ok := strings.Cut(arg, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, a.usage("err.arg", "text", arg)
+		}
+		if _, dup := raw[k]; dup {
+			return nil, a.usage("err.arg.twice", "name", k)
+		}
+		raw[k] = v
+	}
+	return raw, nil
+}
+
+func writeJSON(w io.Writer, v any, indent bool) error {
+	enc := jsonEncoder(w, indent)
+	return enc.Encode(v)
+}

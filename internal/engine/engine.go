@@ -1,0 +1,321 @@
+// Package engine evaluates a formula of the catalog at a date: it reads the
+// user's inputs, fills defaults and the params in force, applies refusals,
+// computes and rounds every step, and records what it used. The TUI, the CLI,
+// batch and practice all come through here; none of them computes tax.
+package engine
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/formula"
+	"github.com/cntax/cntax/internal/numparse"
+)
+
+// Engine evaluates formulas of one catalog.
+type Engine struct {
+	Cat *catalog.Catalog
+}
+
+// Given is an input value already read (by ParseInput, or drawn by
+// practice).
+type Given struct {
+	Value  decimal.Decimal
+	Unit   numparse.Unit
+	Choice *catalog.Param // chosen by param id
+	Text   string         // as typed, for messages
+}
+
+// InputValue is an input as used by an evaluation.
+type InputValue struct {
+	Input  *catalog.Input
+	Value  decimal.Decimal
+	Unit   numparse.Unit
+	Choice *catalog.Param
+	Given  bool // typed by the user; false means the default was used
+}
+
+// StepValue is a computed step.
+type StepValue struct {
+	Step  *catalog.Step
+	Value decimal.Decimal // booleans are 1 or 0
+}
+
+// Bool reads a boolean step.
+func (s StepValue) Bool() bool { return !s.Value.IsZero() }
+
+// ParamUse is a param an evaluation read, with the value in force.
+type ParamUse struct {
+	Param *catalog.Param
+	Value catalog.ParamValue
+}
+
+// Result is a finished evaluation. Env keeps the values so the substituted
+// formula of each step can be printed from the same AST.
+type Result struct {
+	Formula *catalog.Formula
+	Date    date.Date
+	Inputs  []InputValue
+	Steps   []StepValue
+	Params  []ParamUse
+	Tables  []*catalog.TableDef
+	Env     *formula.Env
+}
+
+// Answer is the result step's value.
+func (r *Result) Answer() StepValue {
+	for _, s := range r.Steps {
+		if s.Step == r.Formula.Result {
+			return s
+		}
+	}
+	return StepValue{}
+}
+
+// Unverified lists the ids of params and tables used whose rule could not be
+// confirmed against a source, so every view can flag the result.
+func (r *Result) Unverified() []string {
+	var out []string
+	for _, p := range r.Params {
+		if !p.Param.Verified || p.Value.Unverified {
+			out = append(out, p.Param.ID)
+		}
+	}
+	for _, t := range r.Tables {
+		if !t.Verified {
+			out = append(out, t.ID)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Calc reads raw inputs (name=value as typed) and evaluates formula id on d.
+// All input problems are reported together.
+func (e *Engine) Calc(id string, raw map[string]string, d date.Date) (*Result, error) {
+	f := e.Cat.Formula(id)
+	if f == nil {
+		return nil, &UnknownFormulaError{ID: id, Suggest: e.suggest(id)}
+	}
+	if err := validity(f, d); err != nil {
+		return nil, err
+	}
+	var errs []error
+	names := make([]string, 0, len(raw))
+	for k := range raw {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	given := map[string]Given{}
+	for _, name := range names {
+		in := f.Input(name)
+		if in == nil {
+			errs = append(errs, &UnknownInputError{Formula: f, Name: name})
+			continue
+		}
+		g, err := e.ParseInput(f, in, raw[name], d)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		given[name] = g
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return e.Eval(f, given, d)
+}
+
+// validity refuses a formula outside its dates.
+func validity(f *catalog.Formula, d date.Date) error {
+	if !f.ValidOn(d) {
+		return &ValidityError{Formula: f, Date: d}
+	}
+	return nil
+}
+
+// Eval evaluates f on d with inputs already read.
+func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (*Result, error) {
+	if err := validity(f, d); err != nil {
+		return nil, err
+	}
+	env := &formula.Env{
+		Vals:   make([]decimal.Decimal, f.Slots),
+		Tables: make([]*formula.Table, len(f.TableSlots)),
+	}
+	res := &Result{Formula: f, Date: d, Env: env}
+	// Params read by steps must be in force; the loader proved that for the
+	// formula's valid dates, so a gap here means the date is outside them.
+	missing := map[int]*catalog.Param{}
+	for _, ps := range f.ParamSlots {
+		v, ok := ps.Param.At(d)
+		if !ok {
+			if ps.InSteps {
+				return nil, &ParamMissingError{Formula: f, Param: ps.Param, Date: d}
+			}
+			missing[ps.Slot] = ps.Param
+			continue
+		}
+		env.Vals[ps.Slot] = v.Value
+		if ps.InSteps {
+			res.Params = append(res.Params, ParamUse{Param: ps.Param, Value: v})
+		}
+	}
+	for i, t := range f.TableSlots {
+		env.Tables[i] = t.At(d)
+		if env.Tables[i] == nil {
+			return nil, &ParamMissingError{Formula: f, Table: t, Date: d}
+		}
+		res.Tables = append(res.Tables, t)
+	}
+	var errs []error
+	res.Inputs = make([]InputValue, len(f.Inputs))
+	for _, in := range f.Inputs {
+		iv := InputValue{Input: in}
+		if g, ok := given[in.ID]; ok {
+			iv.Value, iv.Unit, iv.Choice, iv.Given = g.Value, g.Unit, g.Choice, true
+			if g.Choice != nil {
+				e.noteParam(res, g.Choice, d)
+			}
+		} else if in.Required() {
+			errs = append(errs, &InputError{Formula: f, Input: in, Code: CodeRequired})
+		}
+		res.Inputs[in.Slot] = iv
+		env.Vals[in.Slot] = iv.Value
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	// Defaults, each after the inputs it reads.
+	done := make([]bool, len(f.Inputs))
+	var fill func(in *catalog.Input) error
+	fill = func(in *catalog.Input) error {
+		if done[in.Slot] {
+			return nil
+		}
+		done[in.Slot] = true
+		iv := &res.Inputs[in.Slot]
+		if iv.Given {
+			return nil
+		}
+		for _, dep := range in.Order {
+			if err := fill(f.Inputs[dep]); err != nil {
+				return err
+			}
+		}
+		for _, id := range formula.Idents(in.Default) {
+			if p, gap := missing[id.Sym.Slot]; gap && id.Sym.Sym == formula.SymParam {
+				return &ParamMissingError{Formula: f, Param: p, Date: d, Input: in}
+			}
+		}
+		var err error
+		if in.DefaultBool != nil {
+			var b bool
+			b, err = in.DefaultBool(env)
+			iv.Value = boolDec(b)
+		} else {
+			iv.Value, err = in.DefaultNum(env)
+		}
+		if err != nil {
+			return evalErr(f, in.ID, err)
+		}
+		if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
+			iv.Choice = e.Cat.Params[id.Name]
+			if v, ok := iv.Choice.At(d); ok {
+				iv.Unit = v.Unit
+			}
+		}
+		for _, id := range formula.Idents(in.Default) {
+			if id.Sym.Sym == formula.SymParam {
+				e.noteParam(res, e.Cat.Params[id.Name], d)
+			}
+		}
+		env.Vals[in.Slot] = iv.Value
+		return nil
+	}
+	for _, in := range f.Inputs {
+		if err := fill(in); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range f.Refusals {
+		hit, err := r.Fn(env)
+		if err != nil {
+			return nil, evalErr(f, "refuse."+r.Key, err)
+		}
+		if hit {
+			return nil, &RefusedError{Result: res, Refusal: r}
+		}
+	}
+	res.Steps = make([]StepValue, len(f.Steps))
+	for i, st := range f.Steps {
+		var v decimal.Decimal
+		if st.Bool != nil {
+			b, err := st.Bool(env)
+			if err != nil {
+				return nil, evalErr(f, st.ID, err)
+			}
+			v = boolDec(b)
+		} else {
+			var err error
+			if v, err = st.Num(env); err != nil {
+				return nil, evalErr(f, st.ID, err)
+			}
+			if st.Round != catalog.NoRound {
+				// What the user reads is what later steps use.
+				v = formula.RoundHalfUp(v, st.Round)
+			}
+		}
+		env.Vals[st.Slot] = v
+		res.Steps[i] = StepValue{Step: st, Value: v}
+	}
+	return res, nil
+}
+
+// noteParam records a param read through an input (a chosen rate, a
+// default), once.
+func (e *Engine) noteParam(res *Result, p *catalog.Param, d date.Date) {
+	for _, u := range res.Params {
+		if u.Param == p {
+			return
+		}
+	}
+	if v, ok := p.At(d); ok {
+		res.Params = append(res.Params, ParamUse{Param: p, Value: v})
+	}
+}
+
+func boolDec(b bool) decimal.Decimal {
+	if b {
+		return decimal.NewFromInt(1)
+	}
+	return decimal.Zero
+}
+
+func evalErr(f *catalog.Formula, step string, err error) error {
+	var ee *formula.EvalError
+	if errors.As(err, &ee) {
+		return &EvalError{Formula: f, Step: step, Code: ee.Code, Detail: ee.Detail}
+	}
+	return &EvalError{Formula: f, Step: step, Code: "internal", Detail: err.Error()}
+}
+
+// suggest finds formula ids close to a mistyped one.
+func (e *Engine) suggest(id string) []string {
+	var out []string
+	low := strings.ToLower(id)
+	for _, f := range e.Cat.Formulas {
+		if strings.Contains(f.ID, low) || strings.HasPrefix(low, f.Category) || strings.Contains(low, f.ID) {
+			out = append(out, f.ID)
+		}
+	}
+	if len(out) > 8 {
+		out = out[:8]
+	}
+	return out
+}

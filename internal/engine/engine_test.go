@@ -1,0 +1,219 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+func load(t testing.TB) (*Engine, map[i18n.Lang]*i18n.Catalog) {
+	t.Helper()
+	e, cats, err := Default()
+	if err != nil {
+		t.Fatalf("loading the embedded catalog:\n%v", err)
+	}
+	return e, cats
+}
+
+// Every worked example of every formula file holds. Load already proves
+// this; running it as subtests names each one in the test output.
+func TestWorkedExamples(t *testing.T) {
+	e, cats := load(t)
+	n := 0
+	for _, f := range e.Cat.Formulas {
+		for _, ex := range f.Examples {
+			n++
+			t.Run(f.ID+"/"+ex.Name, func(t *testing.T) {
+				for _, err := range e.CheckExample(f, ex, cats[i18n.EN]) {
+					t.Error(err)
+				}
+			})
+		}
+	}
+	if n == 0 {
+		t.Fatal("no examples")
+	}
+}
+
+func TestCalc(t *testing.T) {
+	e, _ := load(t)
+	d := date.MustParse("2026-06-30")
+	tests := []struct {
+		id    string
+		in    map[string]string
+		step  string
+		value string
+	}{
+		{"vat.general", map[string]string{"sales": "11.3万"}, "payable", "14690"},
+		{"vat.general", map[string]string{"sales": "１１３，０００", "rate": "9%"}, "output_tax", "10170"},
+		{"vat.general", map[string]string{"sales": "¥100,000", "rate": "vat.rate.service"}, "output_tax", "6000"},
+		{"vat.separate", map[string]string{"amount_incl": "113000元"}, "sales", "100000"},
+		{"surcharge.city", map[string]string{"vat": "10000", "halve": "是"}, "total", "600"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			res, err := e.Calc(tt.id, tt.in, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range res.Steps {
+				if s.Step.ID == tt.step {
+					if s.Value.String() != tt.value {
+						t.Errorf("%s = %s, want %s", tt.step, s.Value, tt.value)
+					}
+					return
+				}
+			}
+			t.Fatalf("no step %s", tt.step)
+		})
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	e, cats := load(t)
+	d := date.MustParse("2026-06-30")
+	tests := []struct {
+		in   map[string]string
+		code string
+		msg  string // in the English message
+	}{
+		{map[string]string{}, CodeRequired, "sales (Sales) is missing"},
+		{map[string]string{"sales": "abc"}, CodeNumber, "Accepted: 113000"},
+		{map[string]string{"sales": "13%"}, CodeNotMoney, "percent"},
+		{map[string]string{"sales": "100", "rate": "13"}, CodeRateOver, "over 100%"},
+		{map[string]string{"sales": "100", "rate": "1万"}, CodeNotRate, "amount"},
+		{map[string]string{"sales": "100.001"}, CodePlaces, "at most 2"},
+		{map[string]string{"sales": "-5"}, CodeMin, "below the minimum"},
+		{map[string]string{"sales": "1,00"}, CodeNumber, "group three digits"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			_, err := e.Calc("vat.general", tt.in, d)
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Code != tt.code {
+				t.Fatalf("got %v, want code %s", err, tt.code)
+			}
+			if msg := strings.Join(Messages(err, cats[i18n.EN]), "\n"); !strings.Contains(msg, tt.msg) {
+				t.Errorf("message %q lacks %q", msg, tt.msg)
+			}
+			if msg := strings.Join(Messages(err, cats[i18n.ZH]), "\n"); strings.Contains(msg, "⟦") {
+				t.Errorf("untranslated: %s", msg)
+			}
+		})
+	}
+}
+
+func TestRefusalsAndDates(t *testing.T) {
+	e, cats := load(t)
+	_, err := e.Calc("vat.general", map[string]string{"sales": "1", "bogus": "1"}, date.MustParse("2026-01-01"))
+	var ui *UnknownInputError
+	if !errors.As(err, &ui) || !strings.Contains(Messages(err, cats[i18n.EN])[0], "sales (Sales)") {
+		t.Errorf("unknown input: %v", err)
+	}
+	_, err = e.Calc("vat.general", map[string]string{"sales": "1"}, date.MustParse("1993-12-31"))
+	var ve *ValidityError
+	if !errors.As(err, &ve) || !strings.Contains(Messages(err, cats[i18n.EN])[0], "applies from 1994-01-01") {
+		t.Errorf("validity: %v", err)
+	}
+	_, err = e.Calc("surcharge.city", map[string]string{"vat": "1", "halve": "yes"}, date.MustParse("2018-12-31"))
+	var re *RefusedError
+	if !errors.As(err, &re) || !strings.Contains(Messages(err, cats[i18n.ZH])[0], "2018-12-31") {
+		t.Errorf("refusal: %v", err)
+	}
+	_, err = e.Calc("vat.small_scale", map[string]string{"sales_incl": "1", "rate": "vat.levy.commercial"}, date.MustParse("2026-01-01"))
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Code != CodeChoiceOff || !strings.Contains(Messages(err, cats[i18n.EN])[0], "2008-12-31") {
+		t.Errorf("choice not in force: %v", err)
+	}
+	_, err = e.Calc("no.such", nil, date.MustParse("2026-01-01"))
+	var uf *UnknownFormulaError
+	if !errors.As(err, &uf) {
+		t.Errorf("unknown formula: %v", err)
+	}
+	if !IsUserError(err) {
+		t.Error("unknown formula is a user error")
+	}
+}
+
+func TestUnverifiedMarked(t *testing.T) {
+	e, _ := load(t)
+	res, err := e.Calc("vat.small_scale", map[string]string{"sales_incl": "200000"}, date.MustParse("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := res.Unverified(); len(u) != 1 || u[0] != "vat.small_scale.rate" {
+		t.Errorf("unverified = %v", u)
+	}
+	res, err = e.Calc("vat.small_scale", map[string]string{"sales_incl": "200000"}, date.MustParse("2024-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := res.Unverified(); len(u) != 0 {
+		t.Errorf("2024 unverified = %v", u)
+	}
+}
+
+func TestTexts(t *testing.T) {
+	e, cats := load(t)
+	res, err := e.Calc("vat.general", map[string]string{"sales": "100000", "input_tax": "8000"}, date.MustParse("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, en := cats[i18n.ZH], cats[i18n.EN]
+	f := res.Formula
+	checks := []struct{ got, want string }{
+		{Symbolic(zh, f, f.Steps[0].Expr), "销售额 × 税率"},
+		{Symbolic(en, f, f.Steps[1].Expr), "max(Output tax − Input tax − Credit carried in, 0)"},
+		{res.Substituted(zh, 0), "100,000.00 × 13%"},
+		{res.Substituted(zh, 1), "max(13,000.00 − 8,000.00 − 0.00, 0)"},
+		{res.StepText(zh, 1), "5,000.00"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := Load(formulasFS(), i18nFS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvalVATGeneral(b *testing.B) {
+	e, _ := load(b)
+	f := e.Cat.Formula("vat.general")
+	d := date.MustParse("2026-06-30")
+	g := map[string]Given{}
+	for k, v := range map[string]string{"sales": "113000", "input_tax": "8000"} {
+		x, err := e.ParseInput(f, f.Input(k), v, d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g[k] = x
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Eval(f, g, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCalcVATGeneral(b *testing.B) {
+	e, _ := load(b)
+	d := date.MustParse("2026-06-30")
+	in := map[string]string{"sales": "11.3万", "input_tax": "8,000"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Calc("vat.general", in, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

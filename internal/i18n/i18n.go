@@ -1,0 +1,149 @@
+// Package i18n holds the two message catalogs (zh-Hans, en), picks the
+// language, and names the keys under which formulas, inputs, steps and
+// params find their labels. Catalogs are flat: every key is a top-level
+// quoted TOML key, so a category's block can be added without touching
+// another's table.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Lang is a catalog language.
+type Lang string
+
+const (
+	ZH Lang = "zh-Hans"
+	EN Lang = "en"
+)
+
+// Langs in display order: 中文 first, the users' language.
+var Langs = []Lang{ZH, EN}
+
+// Catalog is one language's messages.
+type Catalog struct {
+	Lang Lang
+	msgs map[string]string
+}
+
+// Load reads zh-Hans.toml and en.toml from fsys.
+func Load(fsys fs.FS) (map[Lang]*Catalog, error) {
+	out := map[Lang]*Catalog{}
+	var errs []string
+	for _, l := range Langs {
+		name := string(l) + ".toml"
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		raw := map[string]any{}
+		if err := toml.Unmarshal(b, &raw); err != nil {
+			errs = append(errs, "i18n/"+name+": "+err.Error())
+			continue
+		}
+		c := &Catalog{Lang: l, msgs: map[string]string{}}
+		for k, v := range raw {
+			s, ok := v.(string)
+			if !ok {
+				errs = append(errs, fmt.Sprintf("i18n/%s: key %q: value must be a string (quote dotted keys: \"a.b\" = \"…\")", name, k))
+				continue
+			}
+			c.msgs[k] = s
+		}
+		out[l] = c
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return out, nil
+}
+
+// Has reports whether key has a message.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.msgs[key]
+	return ok
+}
+
+// Keys lists every key, sorted.
+func (c *Catalog) Keys() []string {
+	out := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Raw is the message as written, placeholders unfilled.
+func (c *Catalog) Raw(key string) (string, bool) {
+	s, ok := c.msgs[key]
+	return s, ok
+}
+
+// T formats key with named placeholders given as name, value pairs:
+// T("err.input.required", "input", "sales"). A missing key shows itself in
+// brackets so a gap is visible, never silent; tests keep it from happening.
+func (c *Catalog) T(key string, args ...string) string {
+	s, ok := c.msgs[key]
+	if !ok {
+		return "⟦" + key + "⟧"
+	}
+	return Fill(s, args...)
+}
+
+// Fill replaces {name} in s with values given as name, value pairs.
+func Fill(s string, args ...string) string {
+	if len(args) < 2 || !strings.Contains(s, "{") {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Placeholders lists the {names} in s, sorted, for the parity test.
+func Placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		out = append(out, s[i+1:i+j])
+		s = s[i+j+1:]
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Key names. The catalog loader checks that every one it needs exists in
+// both languages, so adding a formula without labels fails at load.
+
+func CategoryKey(cat string) string   { return "category." + cat }
+func FormulaKey(id string) string     { return "formula." + id }
+func SummaryKey(id string) string     { return "summary." + id }
+func ParamKey(id string) string       { return "param." + id }
+func TableKey(id string) string       { return "table." + id }
+func RefuseKey(key string) string     { return "refuse." + key }
+func EndedKey(formula string) string  { return "ended." + formula }
+func ProblemKey(formula string) string { return "problem." + formula }
+func FuncKey(name string) string      { return "fn." + name }
+
+// LabelKeys are where an input's or step's label is looked up: first the
+// formula's own (label.vat.general.rate = 增值税税率), then the shared one
+// (label.sales = 销售额), so common terms are written once.
+func LabelKeys(formula, ident string) (own, shared string) {
+	return "label." + formula + "." + ident, "label." + ident
+}
