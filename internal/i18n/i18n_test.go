@@ -1,0 +1,181 @@
+package i18n_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	i18nfs "github.com/cntax/cntax/i18n"
+	"github.com/cntax/cntax/internal/formula"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+func cats(t *testing.T) map[i18n.Lang]*i18n.Catalog {
+	t.Helper()
+	c, err := i18n.Load(i18nfs.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Every key exists in both catalogs, with the same placeholders, and no
+// value is empty.
+func TestParity(t *testing.T) {
+	c := cats(t)
+	zh, en := c[i18n.ZH], c[i18n.EN]
+	for _, pair := range [][2]*i18n.Catalog{{zh, en}, {en, zh}} {
+		for _, k := range pair[0].Keys() {
+			if !pair[1].Has(k) {
+				t.Errorf("%q is in %s but not in %s", k, pair[0].Lang, pair[1].Lang)
+			}
+		}
+	}
+	for _, k := range zh.Keys() {
+		a, _ := zh.Raw(k)
+		b, ok := en.Raw(k)
+		if !ok {
+			continue
+		}
+		if strings.TrimSpace(a) == "" && k != "ui.sentence_sep" {
+			t.Errorf("%q is empty in zh-Hans", k)
+		}
+		if strings.TrimSpace(b) == "" && k != "ui.sentence_sep" {
+			t.Errorf("%q is empty in en", k)
+		}
+		if pa, pb := i18n.Placeholders(a), i18n.Placeholders(b); !slices.Equal(pa, pb) {
+			t.Errorf("%q placeholders differ: zh %v, en %v", k, pa, pb)
+		}
+	}
+}
+
+// Every function of the expression language has a word in both catalogs.
+func TestFunctionWords(t *testing.T) {
+	c := cats(t)
+	for _, l := range i18n.Langs {
+		for _, fn := range append(formula.Functions(), "and", "or", "not", "true", "false") {
+			if !c[l].Has(i18n.FuncKey(fn)) {
+				t.Errorf("%s: no %s", l, i18n.FuncKey(fn))
+			}
+		}
+	}
+}
+
+// keyLiteral matches the string literals in Go code that are catalog keys.
+var keyLiteral = regexp.MustCompile(`^(ui|err|accept|kind|help|tui|practice|fn)\.[a-z0-9_.]+$`)
+
+// Every key literal used in the code exists (keys built by concatenation,
+// like "err.input."+code, are checked by the tests of their packages).
+func TestKeysUsedInCodeExist(t *testing.T) {
+	c := cats(t)
+	root := filepath.Join("..", "..")
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil || !keyLiteral.MatchString(s) || strings.HasSuffix(s, ".") {
+				return true
+			}
+			for _, l := range i18n.Langs {
+				if !c[l].Has(s) {
+					t.Errorf("%s: key %q is not in %s", fset.Position(lit.Pos()), s, l)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDetect(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return func(k string) string { return m[k] }
+	}
+	tests := []struct {
+		name, flag, saved string
+		env               func(string) string
+		want              i18n.Mode
+	}{
+		{"unset", "", "", env(), i18n.ModeZH},
+		{"C", "", "", env("LANG", "C"), i18n.ModeZH},
+		{"POSIX", "", "", env("LC_ALL", "POSIX"), i18n.ModeZH},
+		{"C.UTF-8", "", "", env("LANG", "C.UTF-8"), i18n.ModeZH},
+		{"zh_CN.UTF-8", "", "", env("LANG", "zh_CN.UTF-8"), i18n.ModeZH},
+		{"zh_TW", "", "", env("LANG", "zh_TW.UTF-8"), i18n.ModeZH},
+		{"en_US", "", "", env("LANG", "en_US.UTF-8"), i18n.ModeEN},
+		{"de", "", "", env("LANG", "de_DE.UTF-8"), i18n.ModeEN},
+		{"LC_ALL wins", "", "", env("LC_ALL", "en_GB.UTF-8", "LANG", "zh_CN.UTF-8"), i18n.ModeEN},
+		{"LC_ALL=C skipped", "", "", env("LC_ALL", "C", "LC_MESSAGES", "en_US", "LANG", "zh_CN"), i18n.ModeEN},
+		{"LC_MESSAGES before LANG", "", "", env("LC_MESSAGES", "zh_CN.UTF-8", "LANG", "en_US.UTF-8"), i18n.ModeZH},
+		{"saved beats env", "", "both", env("LANG", "en_US.UTF-8"), i18n.ModeBoth},
+		{"flag beats saved", "en", "zh", env("LANG", "zh_CN"), i18n.ModeEN},
+		{"bad saved ignored", "", "klingon", env("LANG", "en_US"), i18n.ModeEN},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := i18n.Detect(tt.flag, tt.saved, tt.env)
+			if err != nil || got != tt.want {
+				t.Errorf("got %v, %v; want %v", got, err, tt.want)
+			}
+		})
+	}
+	if _, err := i18n.Detect("fr", "", env()); err == nil {
+		t.Error("--lang fr must be refused")
+	}
+}
+
+func TestFill(t *testing.T) {
+	if got := i18n.Fill("{a} and {b.c}", "a", "1", "b.c", "2"); got != "1 and 2" {
+		t.Error(got)
+	}
+	c := cats(t)
+	if got := c[i18n.EN].T("no.such.key"); got != "⟦no.such.key⟧" {
+		t.Error(got)
+	}
+}
+
+func TestCatalogFilesAreFlat(t *testing.T) {
+	for _, l := range i18n.Langs {
+		b, err := os.ReadFile(filepath.Join("..", "..", "i18n", string(l)+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "[") {
+				t.Errorf("%s.toml:%d: tables are not allowed; keep keys flat and quoted", l, i+1)
+			}
+		}
+	}
+}
