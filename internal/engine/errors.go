@@ -270,7 +270,6 @@ func IsUserError(err error) bool {
 		errors.As(err, &ie) || errors.As(err, &re) || errors.As(err, &pm)
 }
 
-
 // Sentences joins sentences as the language writes them: Chinese runs them
 // together after 。, English puts a space between.
 func Sentences(c *i18n.Catalog, parts ...string) string {

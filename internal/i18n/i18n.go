@@ -131,15 +131,15 @@ func Placeholders(s string) []string {
 // Key names. The catalog loader checks that every one it needs exists in
 // both languages, so adding a formula without labels fails at load.
 
-func CategoryKey(cat string) string   { return "category." + cat }
-func FormulaKey(id string) string     { return "formula." + id }
-func SummaryKey(id string) string     { return "summary." + id }
-func ParamKey(id string) string       { return "param." + id }
-func TableKey(id string) string       { return "table." + id }
-func RefuseKey(key string) string     { return "refuse." + key }
-func EndedKey(formula string) string  { return "ended." + formula }
+func CategoryKey(cat string) string    { return "category." + cat }
+func FormulaKey(id string) string      { return "formula." + id }
+func SummaryKey(id string) string      { return "summary." + id }
+func ParamKey(id string) string        { return "param." + id }
+func TableKey(id string) string        { return "table." + id }
+func RefuseKey(key string) string      { return "refuse." + key }
+func EndedKey(formula string) string   { return "ended." + formula }
 func ProblemKey(formula string) string { return "problem." + formula }
-func FuncKey(name string) string      { return "fn." + name }
+func FuncKey(name string) string       { return "fn." + name }
 
 // LabelKeys are where an input's or step's label is looked up: first the
 // formula's own (label.vat.general.rate = 增值税税率), then the shared one
