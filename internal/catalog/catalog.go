@@ -247,6 +247,10 @@ type Refusal struct {
 	Fn   formula.BoolFn
 	Key  string
 	Pos  Pos
+	// After is the index of the last step the condition reads (-1: none):
+	// the refusal is tested as soon as that step is computed, so it can
+	// guard the steps after it.
+	After int
 }
 
 // Range is a practice range: draw from Min to Max in multiples of Step.

@@ -260,14 +260,19 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 	}
 	for i := range raw.Refuse {
 		rr := &raw.Refuse[i]
-		r := &Refusal{Key: rr.Message.Value, Pos: l.pos(file, &rr.When)}
+		r := &Refusal{Key: rr.Message.Value, Pos: l.pos(file, &rr.When), After: -1}
 		if r.Key == "" {
 			l.errorf(r.Pos, "%s: a refusal needs a message key", what)
 			continue
 		}
-		sc := &scope{l: l, f: f, inSteps: true}
+		sc := &scope{l: l, f: f, inSteps: true, steps: len(f.Steps)}
 		if r.When = l.expr(file, &rr.When, sc, formula.TBool, what+" refusal "+r.Key); r.When == nil {
 			continue
+		}
+		for _, id := range formula.Idents(r.When) {
+			if id.Sym != nil && id.Sym.Sym == formula.SymStep {
+				r.After = max(r.After, id.Sym.Slot-len(f.Inputs))
+			}
 		}
 		r.Fn = formula.CompileBool(r.When)
 		f.Refusals = append(f.Refusals, r)

@@ -243,14 +243,23 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 			return nil, err
 		}
 	}
-	for _, r := range f.Refusals {
-		hit, err := r.Fn(env)
-		if err != nil {
-			return nil, evalErr(f, "refuse."+r.Key, err)
+	refuse := func(after int) error {
+		for _, r := range f.Refusals {
+			if r.After != after {
+				continue
+			}
+			hit, err := r.Fn(env)
+			if err != nil {
+				return evalErr(f, "refuse."+r.Key, err)
+			}
+			if hit {
+				return &RefusedError{Result: res, Refusal: r}
+			}
 		}
-		if hit {
-			return nil, &RefusedError{Result: res, Refusal: r}
-		}
+		return nil
+	}
+	if err := refuse(-1); err != nil {
+		return nil, err
 	}
 	res.Steps = make([]StepValue, len(f.Steps))
 	for i, st := range f.Steps {
@@ -273,6 +282,9 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 		}
 		env.Vals[st.Slot] = v
 		res.Steps[i] = StepValue{Step: st, Value: v}
+		if err := refuse(i); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }

@@ -140,18 +140,19 @@ func (e *InputError) Message(c *i18n.Catalog) string {
 	case CodeChoiceOff:
 		from, to := e.Param.Span()
 		parts = append(parts, c.T("err.param.span", "param", c.T(i18n.ParamKey(e.Param.ID)), "id", e.Param.ID,
-			"date", e.Date.String(), "from", from.String(), "to", spanEnd(c, to)))
+			"date", e.Date.String(), "span", SpanText(c, from, to)))
 	case CodeRequired, CodeNotMoney, CodeNotRate, CodeRateOver, CodeBool:
 		parts = append(parts, Accepted(c, e.Formula, in))
 	}
 	return Sentences(c, parts...)
 }
 
-func spanEnd(c *i18n.Catalog, to date.Date) string {
+// SpanText words a validity span: "2019-01-01 至 2027-12-31", "1994-01-01 起".
+func SpanText(c *i18n.Catalog, from, to date.Date) string {
 	if to == 0 {
-		return c.T("ui.open_end")
+		return c.T("ui.valid_from", "from", from.String())
 	}
-	return to.String()
+	return c.T("ui.valid_range", "from", from.String(), "to", to.String())
 }
 
 // Accepted says what an input takes: the forms of its kind and, for a rate,
@@ -191,6 +192,11 @@ func (e *RefusedError) Message(c *i18n.Catalog) string {
 			args = append(args, ps.Param.ID, FormatValue(ps.Param.Kind, v.Value, v.Unit))
 		}
 	}
+	for _, sv := range r.Steps {
+		if sv.Step != nil { // steps computed before the refusal
+			args = append(args, sv.Step.ID, Value(c, sv.Step.Kind, sv.Value, 0))
+		}
+	}
 	args = append(args, "date", r.Date.String())
 	return c.T(i18n.RefuseKey(e.Refusal.Key), args...)
 }
@@ -224,7 +230,7 @@ func (e *ParamMissingError) Message(c *i18n.Catalog) string {
 		name, id = c.T(i18n.TableKey(e.Table.ID)), e.Table.ID
 		from, to = e.Table.Span()
 	}
-	s := c.T("err.param.span", "param", name, "id", id, "date", e.Date.String(), "from", from.String(), "to", spanEnd(c, to))
+	s := c.T("err.param.span", "param", name, "id", id, "date", e.Date.String(), "span", SpanText(c, from, to))
 	if e.Input != nil {
 		s = Sentences(c, s, c.T("err.param.give", "input", e.Input.ID, "label", c.Label(e.Formula.ID, e.Input.ID)))
 	}

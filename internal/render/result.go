@@ -62,8 +62,10 @@ func Text(res *engine.Result, set *i18n.Set, st Style) string {
 		each(set, func(c *i18n.Catalog) {
 			fmt.Fprintf(&b, "%s= %s\n", indent, engine.Symbolic(c, f, sv.Step.Expr))
 		})
+		// The substituted line is left out when it says nothing new: a bare
+		// input (销售额 → 100,000.00 is the value) or a table lookup.
 		sub := res.Substituted(c0, i)
-		if sub != engine.Symbolic(c0, f, sv.Step.Expr) {
+		if sub != engine.Symbolic(c0, f, sv.Step.Expr) && sub != res.StepText(c0, i) {
 			fmt.Fprintf(&b, "%s= %s\n", indent, sub)
 		}
 		val := joined(set, " / ", func(c *i18n.Catalog) string { return res.StepText(c, i) })

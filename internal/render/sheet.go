@@ -179,10 +179,11 @@ func historyLine(c *i18n.Catalog, p *catalog.Param, st Style) string {
 }
 
 func validRange(c *i18n.Catalog, from date.Date, to string) string {
-	if to == "" {
-		to = c.T("ui.open_end")
+	var t date.Date
+	if to != "" {
+		t, _ = date.Parse(to)
 	}
-	return c.T("ui.valid_range", "from", from.String(), "to", to)
+	return engine.SpanText(c, from, t)
 }
 
 // bracketText lists a table's brackets in force at d.
