@@ -1,0 +1,505 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/formula"
+	"github.com/cntax/cntax/internal/history"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+// field is one row of the form: the date (in == nil), a text input, or a
+// yes/no toggle.
+type field struct {
+	in     *catalog.Input
+	ti     textinput.Model
+	on     bool // a bool input's value
+	onSet  bool // the user set the bool; otherwise its default applies
+	err    error
+	edited bool // the user typed here (the date field stops following the global date)
+}
+
+func (fd *field) isBool() bool { return fd.in != nil && fd.in.Kind == formula.KindBool }
+
+// form collects a formula's inputs. What the user types is never thrown
+// away: a bad value stays in its field with the reason under it, and the
+// form is kept per formula while the program runs.
+type form struct {
+	c       *common
+	f       *catalog.Formula
+	fields  []*field
+	focus   int
+	picker  *picker
+	formErr error
+	w, h    int
+	offset  int
+}
+
+// dateError words a bad date in the form.
+type dateError struct{ text string }
+
+func (e *dateError) Error() string                  { return "bad date " + e.text }
+func (e *dateError) Message(c *i18n.Catalog) string { return c.T("err.date", "text", e.text) }
+
+func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
+	if prefill == nil {
+		if old, ok := c.forms[f.ID]; ok {
+			old.syncDate()
+			return old
+		}
+	}
+	fm := &form{c: c, f: f}
+	dti := textinput.New()
+	dti.Prompt = ""
+	dti.CharLimit = 10
+	dti.SetValue(c.date.String())
+	fm.fields = append(fm.fields, &field{ti: dti})
+	for _, in := range f.Inputs {
+		fd := &field{in: in}
+		if in.Kind != formula.KindBool {
+			ti := textinput.New()
+			ti.Prompt = ""
+			ti.CharLimit = 64
+			fd.ti = ti
+		}
+		fm.fields = append(fm.fields, fd)
+	}
+	if prefill != nil {
+		if prefill.Date != "" {
+			fm.fields[0].ti.SetValue(prefill.Date)
+			fm.fields[0].edited = true
+		}
+		for _, fd := range fm.fields[1:] {
+			v, ok := prefill.Inputs[fd.in.ID]
+			if !ok {
+				continue
+			}
+			if fd.isBool() {
+				g, err := c.eng.ParseInput(f, fd.in, v, c.date)
+				fd.on, fd.onSet = err == nil && !g.Value.IsZero(), err == nil
+			} else {
+				fd.ti.SetValue(v)
+			}
+		}
+	}
+	fm.setFocus(1)
+	fm.relabel()
+	for i := range fm.fields {
+		fm.validate(i)
+	}
+	c.forms[f.ID] = fm
+	return fm
+}
+
+// syncDate makes an untouched date field follow the global date.
+func (fm *form) syncDate() {
+	if d := fm.fields[0]; !d.edited {
+		d.ti.SetValue(fm.c.date.String())
+		fm.validate(0)
+	}
+}
+
+func (fm *form) title() string {
+	return fm.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(fm.f.ID)) })
+}
+
+func (fm *form) capturesText() bool { return true }
+
+func (fm *form) help() helpKeys {
+	k := fm.c.keys
+	if fm.picker != nil {
+		return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}}}
+	}
+	short := []key.Binding{k.Compute, k.Next, k.Prev}
+	if fd := fm.fields[fm.focus]; fd.isBool() || (fd.in != nil && len(fd.in.Choices) > 0) {
+		short = append(short, k.Pick)
+	}
+	short = append(short, k.Back)
+	return helpKeys{short: short, full: [][]key.Binding{{k.Compute, k.Next, k.Prev}, {k.Pick, k.Back}}}
+}
+
+// formDate is the date typed in the form, or the global one if it is bad.
+func (fm *form) formDate() (date.Date, bool) {
+	d, err := date.Parse(strings.TrimSpace(fm.fields[0].ti.Value()))
+	if err != nil {
+		return fm.c.date, false
+	}
+	return d, true
+}
+
+// relabel refreshes placeholders (defaults at the date, in the language).
+func (fm *form) relabel() {
+	fm.syncDate()
+	d, _ := fm.formDate()
+	c := fm.c.cat()
+	for _, fd := range fm.fields[1:] {
+		if fd.isBool() {
+			continue
+		}
+		fd.ti.Placeholder = fm.defaultText(c, fd.in, d)
+	}
+	fm.fields[0].ti.Placeholder = "YYYY-MM-DD"
+}
+
+// defaultText is what an empty field means: required, or its default as a
+// value where it is one (基本税率 13%) or as a formula where it is one.
+func (fm *form) defaultText(c *i18n.Catalog, in *catalog.Input, d date.Date) string {
+	if in.Required() {
+		return c.T("ui.required")
+	}
+	if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
+		p := fm.c.eng.Cat.Params[id.Name]
+		if v, ok := p.At(d); ok {
+			return c.T(i18n.ParamKey(p.ID)) + " " + engine.Value(c, p.Kind, v.Value, v.Unit)
+		}
+		return c.T(i18n.ParamKey(p.ID)) + " —"
+	}
+	if lit, ok := in.Default.(*formula.NumberLit); ok {
+		return engine.Value(c, in.Kind, lit.Value, 0)
+	}
+	return engine.Symbolic(c, fm.f, in.Default)
+}
+
+func (fm *form) setSize(w, h int) {
+	fm.w, fm.h = w, h
+	lw := fm.labelWidth()
+	for _, fd := range fm.fields {
+		fd.ti.Width = max(min(w-lw-8, 28), 6)
+	}
+}
+
+func (fm *form) labelWidth() int {
+	lw := textWidth(fm.c.both(" · ", func(x *i18n.Catalog) string { return x.T("ui.date") }))
+	for _, fd := range fm.fields[1:] {
+		lw = max(lw, textWidth(fm.label(fd)))
+	}
+	return min(lw, max(fm.w/3, 8))
+}
+
+func (fm *form) label(fd *field) string {
+	if fd.in == nil {
+		return fm.c.both(" · ", func(x *i18n.Catalog) string { return x.T("ui.date") })
+	}
+	return fm.c.both(" · ", func(x *i18n.Catalog) string { return x.Label(fm.f.ID, fd.in.ID) })
+}
+
+func (fm *form) setFocus(i int) tea.Cmd {
+	i = max(min(i, len(fm.fields)-1), 0)
+	fm.fields[fm.focus].ti.Blur()
+	fm.focus = i
+	if fm.fields[i].isBool() {
+		return nil
+	}
+	fm.fields[i].ti.CursorEnd()
+	return fm.fields[i].ti.Focus()
+}
+
+// validate checks field i as typed; an empty field means its default.
+func (fm *form) validate(i int) {
+	fd := fm.fields[i]
+	fd.err = nil
+	if fd.in == nil {
+		if v := strings.TrimSpace(fd.ti.Value()); v != "" {
+			if _, err := date.Parse(v); err != nil {
+				fd.err = &dateError{text: v}
+			}
+		}
+		return
+	}
+	if fd.isBool() {
+		return
+	}
+	v := strings.TrimSpace(fd.ti.Value())
+	if v == "" {
+		return
+	}
+	d, _ := fm.formDate()
+	_, fd.err = fm.c.eng.ParseInput(fm.f, fd.in, v, d)
+}
+
+// raw is the inputs as typed, the form the engine and history take.
+func (fm *form) raw() map[string]string {
+	raw := map[string]string{}
+	for _, fd := range fm.fields[1:] {
+		switch {
+		case fd.isBool():
+			if fd.onSet {
+				raw[fd.in.ID] = map[bool]string{true: "true", false: "false"}[fd.on]
+			}
+		case strings.TrimSpace(fd.ti.Value()) != "":
+			raw[fd.in.ID] = fd.ti.Value()
+		}
+	}
+	return raw
+}
+
+// compute runs the formula; errors go back to their fields.
+func (fm *form) compute() tea.Cmd {
+	fm.formErr = nil
+	for i := range fm.fields {
+		fm.validate(i)
+	}
+	if fm.fields[0].err != nil {
+		return fm.setFocus(0)
+	}
+	d, _ := fm.formDate()
+	raw := fm.raw()
+	res, err := fm.c.eng.Calc(fm.f.ID, raw, d)
+	if err != nil {
+		first := -1
+		for _, e := range flatten(err) {
+			var ie *engine.InputError
+			if errors.As(e, &ie) {
+				for i, fd := range fm.fields {
+					if fd.in == ie.Input {
+						fd.err = e
+						if first < 0 || i < first {
+							first = i
+						}
+					}
+				}
+				continue
+			}
+			fm.formErr = errors.Join(fm.formErr, e)
+		}
+		if first >= 0 {
+			return fm.setFocus(first)
+		}
+		return nil
+	}
+	if d != fm.c.date {
+		fm.c.date = d
+		fm.c.saveConfig()
+	}
+	fm.c.record(res, raw)
+	return push(newResult(fm.c, res, raw))
+}
+
+// flatten undoes errors.Join.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// record saves a computation to the history; a failure is shown, not fatal.
+func (c *common) record(res *engine.Result, raw map[string]string) {
+	ans := res.Answer()
+	err := c.hist.Append(history.Entry{
+		Time: time.Now(), Formula: res.Formula.ID, Date: res.Date.String(), Inputs: raw,
+		ResultID: ans.Step.ID, Result: engine.JSONValue(ans.Step.Kind, ans.Value),
+	})
+	if err != nil {
+		c.status, c.statusW = c.t("tui.history_failed", "detail", err.Error()), true
+	}
+}
+
+func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		if fm.picker == nil && !fm.fields[fm.focus].isBool() {
+			var cmd tea.Cmd
+			fm.fields[fm.focus].ti, cmd = fm.fields[fm.focus].ti.Update(msg)
+			return fm, cmd
+		}
+		return fm, nil
+	}
+	k := fm.c.keys
+	if fm.picker != nil {
+		return fm, fm.updatePicker(km)
+	}
+	fd := fm.fields[fm.focus]
+	switch {
+	case key.Matches(km, k.Back):
+		return fm, pop()
+	case key.Matches(km, k.Compute):
+		return fm, fm.compute()
+	case key.Matches(km, k.Next):
+		return fm, fm.setFocus((fm.focus + 1) % len(fm.fields))
+	case key.Matches(km, k.Prev):
+		return fm, fm.setFocus((fm.focus + len(fm.fields) - 1) % len(fm.fields))
+	case fd.isBool():
+		switch km.String() {
+		case " ", "left", "right", "x":
+			fd.on, fd.onSet = !fd.on || !fd.onSet && !fm.boolDefault(fd), true
+			if km.String() != " " && km.String() != "x" {
+				fd.on = !fd.on
+			}
+		case "y", "1":
+			fd.on, fd.onSet = true, true
+		case "n", "0":
+			fd.on, fd.onSet = false, true
+		case "backspace", "delete":
+			fd.onSet = false
+		}
+		return fm, nil
+	case key.Matches(km, k.Pick) && fd.in != nil && len(fd.in.Choices) > 0:
+		fm.openPicker()
+		return fm, nil
+	}
+	var cmd tea.Cmd
+	before := fd.ti.Value()
+	fd.ti, cmd = fd.ti.Update(msg)
+	if fd.ti.Value() != before {
+		fd.edited = true
+		fm.validate(fm.focus)
+		if fm.focus == 0 {
+			// The date changes what every rate and default means.
+			fm.relabel()
+			for i := 1; i < len(fm.fields); i++ {
+				fm.validate(i)
+			}
+		}
+		fm.formErr = nil
+	}
+	return fm, cmd
+}
+
+// boolDefault is a yes/no input's default at the form's date.
+func (fm *form) boolDefault(fd *field) bool {
+	if lit, ok := fd.in.Default.(*formula.BoolLit); ok {
+		return lit.Value
+	}
+	return false
+}
+
+// boolState is what a toggle shows: the user's choice or the default.
+func (fm *form) boolState(fd *field) bool {
+	if fd.onSet {
+		return fd.on
+	}
+	return fm.boolDefault(fd)
+}
+
+func (fm *form) view() string {
+	if fm.picker != nil {
+		return fm.pickerView()
+	}
+	c := fm.c
+	cat := c.cat()
+	var head []string
+	for _, l := range c.set.Mode.Langs() {
+		head = append(head, c.st.Dim.Render(truncate(c.set.Cats[l].T(i18n.SummaryKey(fm.f.ID)), fm.w)))
+	}
+	d, _ := fm.formDate()
+	if !fm.f.ValidOn(d) {
+		head = append(head, wrapIndent(c.st.Warn.Render(c.t("tui.not_valid_on", "date", d.String())), fm.w)...)
+	}
+	lw := fm.labelWidth()
+	blocks := make([]string, len(fm.fields))
+	heights := make([]int, len(fm.fields))
+	for i, fd := range fm.fields {
+		focused := i == fm.focus
+		label := padRight(truncate(fm.label(fd), lw), lw)
+		var box string
+		if fd.isBool() {
+			mark := "[ ] " + cat.T("ui.no")
+			if fm.boolState(fd) {
+				mark = "[x] " + cat.T("ui.yes")
+			}
+			if !fd.onSet {
+				mark += c.st.Dim.Render("  " + cat.T("ui.default"))
+			}
+			box = mark
+		} else {
+			open, close := "[", "]"
+			if focused {
+				open, close = c.st.FieldFocus.Render("["), c.st.FieldFocus.Render("]")
+			}
+			box = open + padRight(fd.ti.View(), fd.ti.Width+1) + close
+			if fd.in != nil {
+				if p := choiceOf(fd.in, strings.TrimSpace(fd.ti.Value())); p != nil {
+					v := "—"
+					if pv, ok := p.At(d); ok {
+						v = engine.Value(cat, p.Kind, pv.Value, pv.Unit)
+					}
+					box += " " + c.st.Dim.Render(cat.T(i18n.ParamKey(p.ID))+" "+v)
+				}
+			}
+		}
+		line := cursorMark(focused) + label + "  " + box
+		if focused {
+			line = c.st.Selected.Render(cursorMark(focused)+label) + "  " + box
+		}
+		lines := []string{line}
+		ind := strings.Repeat(" ", 4)
+		if fd.err != nil {
+			for _, m := range engine.Messages(fd.err, cat) {
+				lines = append(lines, wrapIndent(ind+c.st.Error.Render("✗ "+m), fm.w)...)
+			}
+		} else if focused {
+			lines = append(lines, wrapIndent(ind+c.st.Dim.Render(fm.hint(fd, d)), fm.w)...)
+		}
+		blocks[i] = strings.Join(lines, "\n")
+		heights[i] = len(lines)
+	}
+	var tail []string
+	if fm.formErr != nil {
+		for _, m := range engine.Messages(fm.formErr, cat) {
+			tail = append(tail, wrapIndent(c.st.Error.Render("✗ "+m), fm.w)...)
+		}
+	}
+	avail := max(fm.h-len(head)-len(tail)-1, 1)
+	fm.offset = scroll(heights, fm.focus, fm.offset, avail)
+	out := strings.Join(head, "\n") + "\n\n" + window(blocks, fm.offset, avail)
+	if len(tail) > 0 {
+		out += "\n" + strings.Join(tail, "\n")
+	}
+	return out
+}
+
+// hint explains the focused field: its id (what the CLI calls it), its
+// kind, its default, and how to pick a rate.
+func (fm *form) hint(fd *field, d date.Date) string {
+	c := fm.c.cat()
+	if fd.in == nil {
+		return c.T("tui.date_hint", "today", fm.c.today.String())
+	}
+	parts := []string{fd.in.ID, c.T("kind." + catalog.KindName(fd.in.Kind))}
+	if fd.in.Required() {
+		parts = append(parts, c.T("ui.required"))
+	} else if !fd.isBool() {
+		parts = append(parts, c.T("ui.default")+" "+fm.defaultText(c, fd.in, d))
+	}
+	if len(fd.in.Choices) > 0 {
+		parts = append(parts, c.T("tui.pick_hint"))
+	}
+	if fd.isBool() {
+		parts = append(parts, c.T("tui.toggle_hint"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// choiceOf finds the param a field's text names, like the engine does.
+func choiceOf(in *catalog.Input, t string) *catalog.Param {
+	if t == "" {
+		return nil
+	}
+	var found *catalog.Param
+	for _, p := range in.Choices {
+		if p.ID == t {
+			return p
+		}
+		if i := strings.LastIndexByte(p.ID, '.'); i >= 0 && p.ID[i+1:] == t {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}

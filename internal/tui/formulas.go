@@ -1,0 +1,190 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+func textWidth(s string) int { return lipgloss.Width(s) }
+
+func padRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// formulaList shows a category's formulas, each with its one-line summary,
+// and whether it applies on the chosen date.
+type formulaList struct {
+	c      *common
+	cat    *catalog.Category
+	cursor int
+	offset int
+	w, h   int
+}
+
+func newFormulaList(c *common, cat *catalog.Category) *formulaList {
+	return &formulaList{c: c, cat: cat}
+}
+
+func (l *formulaList) title() string {
+	return l.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.CategoryKey(l.cat.ID)) })
+}
+func (l *formulaList) relabel()           {}
+func (l *formulaList) setSize(w, h int)   { l.w, l.h = w, h }
+func (l *formulaList) capturesText() bool { return false }
+
+func (l *formulaList) help() helpKeys {
+	k := l.c.keys
+	return helpKeys{
+		short: []key.Binding{k.Enter, k.Sheet, k.Practice, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}, {k.Sheet, k.Practice, k.History}, {k.Date, k.Today}},
+	}
+}
+
+func (l *formulaList) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return l, nil
+	}
+	k := l.c.keys
+	switch {
+	case key.Matches(km, k.Up):
+		if l.cursor > 0 {
+			l.cursor--
+		}
+	case key.Matches(km, k.Down):
+		if l.cursor < len(l.cat.Formulas)-1 {
+			l.cursor++
+		}
+	case key.Matches(km, k.Enter):
+		return l, push(newForm(l.c, l.cat.Formulas[l.cursor], nil))
+	case key.Matches(km, k.Sheet):
+		return l, push(newSheet(l.c, l.cat.Formulas[l.cursor]))
+	case key.Matches(km, k.Practice):
+		if s := newPracticeFor(l.c, l.cat.Formulas[l.cursor]); s != nil {
+			return l, push(s)
+		}
+	case key.Matches(km, k.Back):
+		return l, pop()
+	case key.Matches(km, k.History):
+		return l, push(newHistory(l.c))
+	case key.Matches(km, k.Date):
+		return l, push(newDatePrompt(l.c, nil))
+	case key.Matches(km, k.Today):
+		l.c.date = l.c.today
+		l.c.saveConfig()
+	}
+	return l, nil
+}
+
+func (l *formulaList) view() string {
+	c := l.c
+	blocks := make([]string, len(l.cat.Formulas))
+	heights := make([]int, len(l.cat.Formulas))
+	for i, f := range l.cat.Formulas {
+		sel := i == l.cursor
+		title := c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) })
+		idw := textWidth(f.ID)
+		room := max(l.w-idw-4, 8)
+		head := cursorMark(sel) + truncate(title, room)
+		if sel {
+			head = c.st.Selected.Render(head)
+		}
+		gap := max(l.w-textWidth(head)-idw, 2)
+		lines := []string{head + strings.Repeat(" ", gap) + c.st.Dim.Render(f.ID)}
+		for _, lang := range c.set.Mode.Langs() {
+			lines = append(lines, "    "+c.st.Dim.Render(truncate(c.set.Cats[lang].T(i18n.SummaryKey(f.ID)), max(l.w-4, 4))))
+		}
+		if !f.ValidOn(c.date) {
+			lines = append(lines, "    "+c.st.Warn.Render(truncate(c.t("tui.not_valid_on", "date", c.date.String()), max(l.w-4, 4))))
+		}
+		blocks[i] = strings.Join(lines, "\n")
+		heights[i] = len(lines)
+	}
+	l.offset = scroll(heights, l.cursor, l.offset, l.h)
+	return window(blocks, l.offset, l.h)
+}
+
+// datePrompt asks for the date the rules are taken from.
+type datePrompt struct {
+	c    *common
+	ti   textinput.Model
+	err  string
+	w, h int
+}
+
+// dateSetMsg tells the root the date changed: it closes the prompt and
+// every screen refreshes what depends on the date.
+type dateSetMsg struct{}
+
+func newDatePrompt(c *common, _ any) *datePrompt {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 10
+	ti.Width = 12
+	ti.SetValue(c.date.String())
+	ti.CursorEnd()
+	ti.Focus()
+	return &datePrompt{c: c, ti: ti}
+}
+
+func (p *datePrompt) title() string      { return p.c.t("tui.date_title") }
+func (p *datePrompt) relabel()           {}
+func (p *datePrompt) setSize(w, h int)   { p.w, p.h = w, h }
+func (p *datePrompt) capturesText() bool { return true }
+
+func (p *datePrompt) help() helpKeys {
+	k := p.c.keys
+	return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Enter, k.Back}}}
+}
+
+func (p *datePrompt) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	switch {
+	case key.Matches(km, p.c.keys.Back):
+		return p, pop()
+	case key.Matches(km, p.c.keys.Enter):
+		d, err := date.Parse(strings.TrimSpace(p.ti.Value()))
+		if err != nil {
+			p.err = p.c.t("err.date", "text", p.ti.Value())
+			return p, nil
+		}
+		p.c.date = d
+		p.c.saveConfig()
+		return p, func() tea.Msg { return dateSetMsg{} }
+	}
+	var cmd tea.Cmd
+	p.ti, cmd = p.ti.Update(msg)
+	p.err = ""
+	return p, cmd
+}
+
+func (p *datePrompt) view() string {
+	c := p.c
+	lines := []string{
+		c.st.Title.Render(c.both(" · ", func(x *i18n.Catalog) string { return x.T("tui.date_title") })),
+		"",
+		"> " + c.st.FieldFocus.Render("[") + p.ti.View() + c.st.FieldFocus.Render("]"),
+		"",
+	}
+	for _, l := range wrapIndent(c.st.Dim.Render(c.t("tui.date_hint", "today", c.today.String())), p.w) {
+		lines = append(lines, l)
+	}
+	if p.err != "" {
+		lines = append(lines, wrapIndent(c.st.Error.Render(p.err), p.w)...)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+// KeyMap declares every key once. Help texts come from the catalog and are
+// rebuilt when the language changes.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
+	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
+	Next, Prev, Pick, Compute key.Binding
+}
+
+func newKeyMap() *KeyMap {
+	return &KeyMap{
+		Up:        key.NewBinding(key.WithKeys("up", "k")),
+		Down:      key.NewBinding(key.WithKeys("down", "j")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
+		Enter:     key.NewBinding(key.WithKeys("enter")),
+		Back:      key.NewBinding(key.WithKeys("esc")),
+		Quit:      key.NewBinding(key.WithKeys("q")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c")),
+		Help:      key.NewBinding(key.WithKeys("?")),
+		Lang:      key.NewBinding(key.WithKeys("l")),
+		LangInput: key.NewBinding(key.WithKeys("ctrl+l")),
+		Date:      key.NewBinding(key.WithKeys("d")),
+		Today:     key.NewBinding(key.WithKeys("t")),
+		Filter:    key.NewBinding(key.WithKeys("/")),
+		History:   key.NewBinding(key.WithKeys("h")),
+		Sheet:     key.NewBinding(key.WithKeys("s")),
+		Export:    key.NewBinding(key.WithKeys("e")),
+		Copy:      key.NewBinding(key.WithKeys("y")),
+		Practice:  key.NewBinding(key.WithKeys("p")),
+		Next:      key.NewBinding(key.WithKeys("tab", "down")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up")),
+		Pick:      key.NewBinding(key.WithKeys(" ")),
+		Compute:   key.NewBinding(key.WithKeys("enter")),
+	}
+}
+
+// retranslate sets each binding's help in catalog c.
+func (k *KeyMap) retranslate(c *i18n.Catalog) {
+	set := func(b *key.Binding, keys, name string) { b.SetHelp(keys, c.T("help."+name)) }
+	set(&k.Up, "↑/k", "up")
+	set(&k.Down, "↓/j", "down")
+	set(&k.PageUp, "pgup", "pageup")
+	set(&k.PageDown, "pgdn", "pagedown")
+	set(&k.Enter, "enter", "open")
+	set(&k.Back, "esc", "back")
+	set(&k.Quit, "q", "quit")
+	set(&k.ForceQuit, "ctrl+c", "quit")
+	set(&k.Help, "?", "help")
+	set(&k.Lang, "l", "lang")
+	set(&k.LangInput, "ctrl+l", "lang")
+	set(&k.Date, "d", "date")
+	set(&k.Today, "t", "today")
+	set(&k.Filter, "/", "filter")
+	set(&k.History, "h", "history")
+	set(&k.Sheet, "s", "sheet")
+	set(&k.Export, "e", "export")
+	set(&k.Copy, "y", "copy")
+	set(&k.Practice, "p", "practice")
+	set(&k.Next, "tab", "next")
+	set(&k.Prev, "shift+tab", "prev")
+	set(&k.Pick, "space", "pick")
+	set(&k.Compute, "enter", "compute")
+}
+
+// helpKeys adapts a screen's key lists to bubbles/help.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/config"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/render"
+)
+
+// pager is a scrolling text screen: the result and the formula sheet.
+type pager struct {
+	c    *common
+	vp   viewport.Model
+	w, h int
+}
+
+func newPager(c *common) pager {
+	vp := viewport.New(80, 20)
+	vp.KeyMap.Up = c.keys.Up
+	vp.KeyMap.Down = c.keys.Down
+	vp.KeyMap.PageUp = c.keys.PageUp
+	vp.KeyMap.PageDown = c.keys.PageDown
+	vp.KeyMap.HalfPageUp = key.NewBinding(key.WithDisabled())
+	vp.KeyMap.HalfPageDown = key.NewBinding(key.WithDisabled())
+	vp.KeyMap.Left = key.NewBinding(key.WithDisabled())
+	vp.KeyMap.Right = key.NewBinding(key.WithDisabled())
+	return pager{c: c, vp: vp}
+}
+
+// set replaces the text, wrapped to the width, keeping the scroll position
+// where it can.
+func (p *pager) set(text string, extra int) {
+	p.vp.Width = max(p.w, 1)
+	p.vp.Height = max(p.h-1-extra, 1)
+	y := p.vp.YOffset
+	p.vp.SetContent(wrapText(text, p.w))
+	p.vp.SetYOffset(y)
+}
+
+// more is the line under the text: how far down the reader is.
+func (p *pager) more() string {
+	if p.vp.TotalLineCount() <= p.vp.Height {
+		return ""
+	}
+	return p.c.st.Dim.Render(p.c.t("tui.scroll", "pct", fmt.Sprintf("%.0f", p.vp.ScrollPercent()*100)))
+}
+
+// result shows a computed result: every step as formula, substitution and
+// value, the params used and the sources. It recomputes when the date or
+// language changes.
+type result struct {
+	pager
+	res *engine.Result
+	raw map[string]string
+	err error
+}
+
+func newResult(c *common, res *engine.Result, raw map[string]string) *result {
+	r := &result{pager: newPager(c), res: res, raw: raw}
+	r.rebuild()
+	return r
+}
+
+func (r *result) title() string { return r.c.t("ui.result") }
+
+func (r *result) capturesText() bool { return false }
+
+func (r *result) help() helpKeys {
+	k := r.c.keys
+	return helpKeys{
+		short: []key.Binding{k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {k.Practice, k.History, k.Back}},
+	}
+}
+
+func (r *result) setSize(w, h int) {
+	r.w, r.h = w, h
+	r.rebuild()
+}
+
+// relabel follows the language and, if the date changed, recomputes with
+// the same inputs.
+func (r *result) relabel() {
+	if r.res.Date != r.c.date {
+		res, err := r.c.eng.Calc(r.res.Formula.ID, r.raw, r.c.date)
+		r.err = err
+		if err == nil {
+			r.res = res
+			r.c.record(res, r.raw)
+		}
+	}
+	r.rebuild()
+}
+
+func (r *result) errLines() []string {
+	if r.err == nil {
+		return nil
+	}
+	var out []string
+	head := r.c.t("tui.recompute_failed", "date", r.c.date.String(), "old", r.res.Date.String())
+	out = append(out, wrapIndent(r.c.st.Error.Render("✗ "+head), r.w)...)
+	for _, m := range engine.Messages(r.err, r.c.cat()) {
+		out = append(out, wrapIndent(r.c.st.Error.Render("  "+m), r.w)...)
+	}
+	return out
+}
+
+func (r *result) rebuild() {
+	r.set(render.Text(r.res, r.c.set, r.c.st.Text), len(r.errLines()))
+}
+
+func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return r, nil
+	}
+	k := r.c.keys
+	switch {
+	case key.Matches(km, k.Back):
+		return r, pop()
+	case key.Matches(km, k.Date):
+		return r, push(newDatePrompt(r.c, nil))
+	case key.Matches(km, k.Sheet):
+		return r, push(newSheet(r.c, r.res.Formula))
+	case key.Matches(km, k.Export):
+		r.export()
+		return r, nil
+	case key.Matches(km, k.Copy):
+		ans := r.res.Answer()
+		v := engine.JSONValue(ans.Step.Kind, ans.Value)
+		r.c.copy(v)
+		r.c.status = r.c.t("tui.copied", "value", v)
+		return r, nil
+	case key.Matches(km, k.Practice):
+		if s := newPracticeFor(r.c, r.res.Formula); s != nil {
+			return r, push(s)
+		}
+	case key.Matches(km, k.History):
+		return r, push(newHistory(r.c))
+	}
+	var cmd tea.Cmd
+	r.vp, cmd = r.vp.Update(msg)
+	return r, cmd
+}
+
+// export writes the result as Markdown next to the user (the current
+// directory), or in the state directory when that is not writable.
+func (r *result) export() {
+	name := fmt.Sprintf("cntax-%s-%s", r.res.Formula.ID, r.res.Date)
+	body := []byte(render.Markdown(r.res, r.c.set))
+	var tried []string
+	for _, dir := range []string{r.c.exportDir, filepath.Join(config.StateDir(r.c.getenv), "exports")} {
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, name+".md")
+		for i := 2; fileExists(path) && i < 100; i++ {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", name, i))
+		}
+		if err := config.WriteAtomic(path, body); err != nil {
+			tried = append(tried, err.Error())
+			continue
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		r.c.status = r.c.t("tui.exported", "path", path)
+		return
+	}
+	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", strings.Join(tried, "; ")), true
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// copy puts text on the clipboard with OSC 52, which works over SSH and in
+// tmux (wrapped for tmux's passthrough).
+func (c *common) copy(text string) {
+	if c.clip == nil {
+		return
+	}
+	seq := osc52.New(text)
+	if c.getenv("TMUX") != "" {
+		seq = seq.Tmux()
+	}
+	_, _ = seq.WriteTo(c.clip)
+}
+
+func (r *result) view() string {
+	out := r.vp.View()
+	if e := r.errLines(); len(e) > 0 {
+		out = strings.Join(e, "\n") + "\n" + out
+	}
+	return out + "\n" + r.more()
+}
+
+// sheet is the formula sheet: every step symbolically, the params in force
+// on the date with their sources and history, the rate tables, examples.
+type sheet struct {
+	pager
+	f *catalog.Formula
+}
+
+func newSheet(c *common, f *catalog.Formula) *sheet {
+	s := &sheet{pager: newPager(c), f: f}
+	s.rebuild()
+	return s
+}
+
+func (s *sheet) title() string { return s.c.t("tui.sheet_title") }
+
+func (s *sheet) capturesText() bool { return false }
+
+func (s *sheet) help() helpKeys {
+	k := s.c.keys
+	return helpKeys{
+		short: []key.Binding{k.Enter, k.Date, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Enter, k.Date, k.Back}},
+	}
+}
+
+func (s *sheet) setSize(w, h int) { s.w, s.h = w, h; s.rebuild() }
+func (s *sheet) relabel()         { s.rebuild() }
+
+func (s *sheet) rebuild() {
+	s.set(render.SheetText(render.Sheet{Formula: s.f, Date: s.c.date}, s.c.set, s.c.st.Text), 0)
+}
+
+func (s *sheet) update(msg tea.Msg) (screen, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, s.c.keys.Back):
+			return s, pop()
+		case key.Matches(km, s.c.keys.Enter):
+			return s, push(newForm(s.c, s.f, nil))
+		case key.Matches(km, s.c.keys.Date):
+			return s, push(newDatePrompt(s.c, nil))
+		}
+	}
+	var cmd tea.Cmd
+	s.vp, cmd = s.vp.Update(msg)
+	return s, cmd
+}
+
+func (s *sheet) view() string { return s.vp.View() + "\n" + s.more() }

@@ -1,0 +1,349 @@
+// Package tui is the interactive cntax: categories → formulas → a form →
+// the result, every step shown three ways, in 中文, English or both. The root
+// model is a router over a stack of screens; screens never compute tax, they
+// call the engine.
+package tui
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/cntax/cntax/internal/config"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/history"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+// Options start the TUI.
+type Options struct {
+	Engine *engine.Engine
+	Cats   map[i18n.Lang]*i18n.Catalog
+	Mode   i18n.Mode
+	// LangFlag: the mode came from --lang, so it is not overridden by the
+	// saved choice (it is still saved when the user changes it with l).
+	LangFlag bool
+	Date     date.Date
+	DateFlag bool
+	Today    date.Date
+	Getenv   func(string) string
+	// Clip receives clipboard sequences (default stderr, the terminal);
+	// ExportDir is where Markdown exports go (default the working directory).
+	Clip      io.Writer
+	ExportDir string
+	// Practice opens practice mode first (cntax practice).
+	Practice bool
+	Category string
+	Seed     int64
+	SeedSet  bool
+}
+
+// common is shared by every screen, by pointer.
+type common struct {
+	w, h    int
+	st      *Styles
+	keys    *KeyMap
+	eng     *engine.Engine
+	set     *i18n.Set
+	date    date.Date
+	today   date.Date
+	getenv  func(string) string
+	hist    *history.Store
+	status  string // one-line message under the body, cleared by the next key
+	statusW bool   // the status is a warning
+	opts    Options
+	// forms keeps each formula's form while the program runs, so going
+	// back and forth never loses what was typed.
+	forms map[string]*form
+	// clip receives OSC 52 clipboard sequences (the terminal); exportDir
+	// is where e writes Markdown (the working directory).
+	clip      io.Writer
+	exportDir string
+}
+
+func (c *common) t(key string, args ...string) string { return c.set.T(key, args...) }
+
+// cat is the primary catalog of the mode.
+func (c *common) cat() *i18n.Catalog { return c.set.Primary() }
+
+// both joins a text in every language of the mode.
+func (c *common) both(sep string, f func(*i18n.Catalog) string) string {
+	var parts []string
+	for _, l := range c.set.Mode.Langs() {
+		parts = append(parts, f(c.set.Cats[l]))
+	}
+	if len(parts) == 2 && parts[0] == parts[1] {
+		return parts[0]
+	}
+	return strings.Join(parts, sep)
+}
+
+func (c *common) saveConfig() {
+	cfg, _ := config.Load(c.getenv)
+	cfg.Lang = c.set.Mode.String()
+	cfg.Date = c.date.String()
+	if err := config.Save(c.getenv, cfg); err != nil {
+		c.status, c.statusW = c.t("tui.config_failed", "detail", err.Error()), true
+	}
+}
+
+// screen is one page of the stack.
+type screen interface {
+	update(msg tea.Msg) (screen, tea.Cmd)
+	view() string
+	setSize(w, h int)
+	help() helpKeys
+	// capturesText: a text input has focus, so letters are typing, not
+	// shortcuts.
+	capturesText() bool
+	title() string
+	relabel()
+}
+
+// Navigation messages.
+type (
+	pushMsg    struct{ s screen }
+	popMsg     struct{}
+	replaceMsg struct{ s screen }
+)
+
+func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
+func pop() tea.Cmd             { return func() tea.Msg { return popMsg{} } }
+func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+
+// Model is the root: it owns the stack, global keys, header and help.
+type Model struct {
+	c        *common
+	stack    []screen
+	help     help.Model
+	fullHelp bool
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	if o.Today == 0 {
+		o.Today = date.Today()
+	}
+	c := &common{
+		st: NewStyles(), keys: newKeyMap(), eng: o.Engine,
+		set:    &i18n.Set{Mode: o.Mode, Cats: o.Cats},
+		date:   o.Date,
+		today:  o.Today,
+		getenv: o.Getenv,
+		hist:   history.Open(o.Getenv),
+		opts:   o,
+		w:      80, h: 24,
+		forms:     map[string]*form{},
+		clip:      o.Clip,
+		exportDir: o.ExportDir,
+	}
+	if c.clip == nil {
+		c.clip = os.Stderr
+	}
+	if c.exportDir == "" {
+		c.exportDir, _ = os.Getwd()
+	}
+	cfg, cfgErr := config.Load(o.Getenv)
+	if !o.LangFlag && cfg.Lang != "" {
+		if m, err := i18n.ParseMode(cfg.Lang); err == nil {
+			c.set.Mode = m
+		}
+	}
+	if !o.DateFlag && cfg.Date != "" {
+		if d, err := date.Parse(cfg.Date); err == nil {
+			c.date = d
+		}
+	}
+	if c.date == 0 {
+		c.date = o.Today
+	}
+	c.keys.retranslate(c.cat())
+	m := &Model{c: c, help: help.New()}
+	m.help.ShortSeparator = "  "
+	m.help.FullSeparator = "    "
+	m.help.Ellipsis = "..."
+	m.help.Styles.ShortKey = lipgloss.NewStyle().Foreground(palette.Key).Bold(true)
+	m.help.Styles.FullKey = m.help.Styles.ShortKey
+	m.help.Styles.ShortDesc = lipgloss.NewStyle().Foreground(palette.Muted)
+	m.help.Styles.FullDesc = m.help.Styles.ShortDesc
+	m.stack = []screen{newHome(c)}
+	if o.Practice {
+		if s := newPracticeStart(c, o.Category); s != nil {
+			m.stack = append(m.stack, s)
+		}
+	}
+	if cfgErr != nil {
+		c.status, c.statusW = c.t("tui.config_bad", "detail", cfgErr.Error()), true
+	}
+	m.resize()
+	return m
+}
+
+// Run starts the program on the terminal.
+func Run(o Options) error {
+	p := tea.NewProgram(New(o), tea.WithAltScreen())
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return nil
+	}
+	return err
+}
+
+func (m *Model) Init() tea.Cmd { return nil }
+
+func (m *Model) top() screen { return m.stack[len(m.stack)-1] }
+
+// chrome is the height of the header and help bar; the body gets the rest.
+func (m *Model) bodyHeight() int {
+	h := m.c.h - 1 - lipgloss.Height(m.helpView()) - 1 // header, help, status line
+	return max(h, 1)
+}
+
+func (m *Model) resize() {
+	bh := m.bodyHeight()
+	for _, s := range m.stack {
+		s.setSize(m.c.w, bh)
+	}
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.w, m.c.h = max(msg.Width, 1), max(msg.Height, 1)
+		m.help.Width = m.c.w
+		m.resize()
+		return m, nil
+	case pushMsg:
+		m.stack = append(m.stack, msg.s)
+		msg.s.setSize(m.c.w, m.bodyHeight())
+		return m, nil
+	case popMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+			m.top().setSize(m.c.w, m.bodyHeight())
+		}
+		return m, nil
+	case dateSetMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		for _, s := range m.stack {
+			s.relabel()
+		}
+		m.resize()
+		return m, nil
+	case replaceMsg:
+		m.stack[len(m.stack)-1] = msg.s
+		msg.s.setSize(m.c.w, m.bodyHeight())
+		return m, nil
+	case tea.KeyMsg:
+		m.c.status, m.c.statusW = "", false
+		k := m.c.keys
+		switch {
+		case key.Matches(msg, k.ForceQuit):
+			return m, tea.Quit
+		case key.Matches(msg, k.LangInput) || (!m.top().capturesText() && key.Matches(msg, k.Lang)):
+			m.c.set.Mode = m.c.set.Mode.Next()
+			m.c.keys.retranslate(m.c.cat())
+			for _, s := range m.stack {
+				s.relabel()
+			}
+			m.c.saveConfig()
+			m.resize()
+			return m, nil
+		case key.Matches(msg, k.Help):
+			// No input accepts "?", so it toggles help even while typing.
+			m.fullHelp = !m.fullHelp
+			m.resize()
+			return m, nil
+		case !m.top().capturesText() && key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		}
+	}
+	s, cmd := m.top().update(msg)
+	m.stack[len(m.stack)-1] = s
+	return m, cmd
+}
+
+func (m *Model) helpView() string {
+	h := m.top().help()
+	global := []key.Binding{m.c.keys.Help, m.c.keys.Quit}
+	if m.top().capturesText() {
+		global = []key.Binding{m.c.keys.LangInput, m.c.keys.Help, m.c.keys.ForceQuit}
+	} else {
+		global = []key.Binding{m.c.keys.Lang, m.c.keys.Help, m.c.keys.Quit}
+	}
+	if m.fullHelp {
+		return m.help.FullHelpView(append(h.full, global))
+	}
+	return m.help.ShortHelpView(append(h.short, global...))
+}
+
+func (m *Model) View() string {
+	c := m.c
+	var b strings.Builder
+	b.WriteString(m.header())
+	b.WriteByte('\n')
+	body := m.top().view()
+	bh := m.bodyHeight()
+	lines := strings.Split(body, "\n")
+	if len(lines) > bh {
+		lines = lines[:bh]
+	}
+	for len(lines) < bh {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = truncate(l, c.w)
+	}
+	b.WriteString(strings.Join(lines, "\n"))
+	b.WriteByte('\n')
+	status := c.status
+	if c.statusW {
+		status = c.st.Warn.Render(truncate(status, c.w))
+	} else {
+		status = c.st.Dim.Render(truncate(status, c.w))
+	}
+	b.WriteString(status)
+	b.WriteByte('\n')
+	b.WriteString(m.helpView())
+	return b.String()
+}
+
+// header: the breadcrumb on the left, the date and language on the right.
+func (m *Model) header() string {
+	c := m.c
+	var crumbs []string
+	for _, s := range m.stack {
+		if t := s.title(); t != "" {
+			crumbs = append(crumbs, t)
+		}
+	}
+	left := strings.Join(crumbs, " › ")
+	dateText := c.date.String()
+	if c.date != c.today {
+		dateText += " " + c.t("tui.not_today")
+	}
+	right := dateText + "  " + c.t("tui.lang_name")
+	rightR := c.st.HeaderDim.Render(right)
+	if c.date != c.today {
+		rightR = c.st.Warn.Render(right)
+	}
+	room := c.w - lipgloss.Width(right) - 2
+	if room < 8 {
+		return truncate(rightR, c.w)
+	}
+	left = truncate(left, room)
+	gap := c.w - lipgloss.Width(left) - lipgloss.Width(right)
+	return c.st.Header.Render(left) + strings.Repeat(" ", max(gap, 1)) + rightR
+}
