@@ -4,7 +4,9 @@ package formulas
 
 import "embed"
 
-// FS holds every <category>.yaml.
+// FS holds every <category>.yaml and catalog.snap, their parsed form
+// (rewritten by go generate after any change to a .yaml file).
 //
-//go:embed *.yaml
+//go:generate go run ../internal/tools/snapshot
+//go:embed *.yaml catalog.snap
 var FS embed.FS

@@ -24,6 +24,9 @@ type Catalog struct {
 	Params     map[string]*Param
 	Tables     map[string]*TableDef
 	byID       map[string]*Formula
+	// FromSnapshot: the files were read from a snapshot made from exactly
+	// these files, whose worked examples were proven when it was made.
+	FromSnapshot bool
 }
 
 // Formula finds a formula by id.

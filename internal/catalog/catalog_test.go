@@ -143,3 +143,40 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// A snapshot loads to the same catalog as the YAML, and a stale one is
+// ignored.
+func TestSnapshot(t *testing.T) {
+	snap, err := EncodeSnapshot(map[string][]byte{"t.yaml": []byte(good)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"t.yaml": {Data: []byte(good)}, SnapshotName: {Data: snap}}
+	c, err := Load(fsys, "formulas", nil)
+	if err != nil || !c.FromSnapshot || c.Formula("t.f") == nil || c.Formula("t.f").Steps[1].Src != "s1 + bracket_quick(t.tab, b)" {
+		t.Fatalf("snapshot load: %v %v", err, c)
+	}
+	fsys["t.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(good, "10.00", "10.0", 1))}
+	c, err = Load(fsys, "formulas", nil)
+	if err != nil || c.FromSnapshot {
+		t.Fatalf("stale snapshot used: %v", err)
+	}
+	fsys[SnapshotName] = &fstest.MapFile{Data: snap[:len(snap)/2]}
+	if c, err = Load(fsys, "formulas", nil); err != nil || c.FromSnapshot {
+		t.Fatalf("corrupt snapshot: %v", err)
+	}
+}
+
+func FuzzDecodeSnapshot(f *testing.F) {
+	snap, _ := EncodeSnapshot(map[string][]byte{"t.yaml": []byte(good)})
+	f.Add(snap)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		files, err := decodeSnapshot(b)
+		if err != nil {
+			return
+		}
+		for _, sf := range files {
+			sf.root()
+		}
+	})
+}

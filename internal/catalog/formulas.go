@@ -579,13 +579,25 @@ func validText(f *Formula) string {
 	return f.ValidFrom.String() + " to " + f.ValidTo.String()
 }
 
-// checkLabels: every name a user can see must exist in both catalogs.
-func (l *loader) checkLabels() {
+// CheckLabels reports every name a user can see that lacks a label in
+// either catalog. Load does this when given the catalogs; a caller that
+// loads the catalogs concurrently calls it after.
+func (c *Catalog) CheckLabels(cats map[i18n.Lang]*i18n.Catalog) error {
+	l := &loader{cat: c, i18n: cats}
+	l.checkLabels()
+	return errors.Join(l.errs...)
+}
+
+func (l *loader) checkReplaced() {
 	for _, f := range l.cat.Formulas {
 		if f.ReplacedBy != "" && l.cat.byID[f.ReplacedBy] == nil {
 			l.errorf(f.Pos, "formula %s: replaced_by %q is not a formula id", f.ID, f.ReplacedBy)
 		}
 	}
+}
+
+// checkLabels: every name a user can see must exist in both catalogs.
+func (l *loader) checkLabels() {
 	if l.i18n == nil {
 		return
 	}

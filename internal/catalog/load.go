@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -129,22 +130,64 @@ func Load(fsys fs.FS, dir string, cats map[i18n.Lang]*i18n.Catalog) (*Catalog, e
 		file string
 		raw  rawFile
 	}
+	contents := make([][]byte, len(names))
+	for i, name := range names {
+		if contents[i], err = fs.ReadFile(fsys, name); err != nil {
+			l.errorf(Pos{File: path.Join(dir, name)}, "%v", err)
+		}
+	}
+	// The snapshot stands in for parsing only if it was made from exactly
+	// these files; the strict parse then already happened when it was made.
+	var snap map[string]snapFile
+	if b, err := fs.ReadFile(fsys, SnapshotName); err == nil {
+		snap, _ = decodeSnapshot(b)
+		if len(snap) != len(names) {
+			snap = nil
+		}
+		for i, name := range names {
+			if s, ok := snap[name]; !ok || s.hash != Hash(contents[i]) {
+				snap = nil
+				break
+			}
+		}
+	}
+	l.cat.FromSnapshot = snap != nil
+	// Files parse independently, so they parse in parallel.
+	raws := make([]rawFile, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		if contents[i] == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if snap != nil {
+				root, err := snap[name].root()
+				if err == nil {
+					err = root.Decode(&raws[i])
+				}
+				errs[i] = err
+				return
+			}
+			dec := yaml.NewDecoder(bytes.NewReader(contents[i]))
+			dec.KnownFields(true)
+			errs[i] = dec.Decode(&raws[i])
+		}()
+	}
+	wg.Wait()
 	var files []parsed
-	for _, name := range names {
+	for i, name := range names {
 		file := path.Join(dir, name)
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			l.errorf(Pos{File: file}, "%v", err)
+		if contents[i] == nil {
 			continue
 		}
-		var raw rawFile
-		dec := yaml.NewDecoder(bytes.NewReader(b))
-		dec.KnownFields(true)
-		if err := dec.Decode(&raw); err != nil {
-			l.yamlError(file, err)
+		if errs[i] != nil {
+			l.yamlError(file, errs[i])
 			continue
 		}
-		files = append(files, parsed{file, raw})
+		files = append(files, parsed{file, raws[i]})
 	}
 	// Params and tables first: a formula may use another file's params
 	// (import VAT uses the VAT rates).
@@ -156,6 +199,7 @@ func Load(fsys fs.FS, dir string, cats map[i18n.Lang]*i18n.Catalog) (*Catalog, e
 		l.file(f.file, &f.raw)
 	}
 	l.orderCategories()
+	l.checkReplaced()
 	l.checkLabels()
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)

@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
+	"runtime/debug"
 	"strings"
 	"testing"
 
+	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/i18n"
 )
@@ -215,5 +219,43 @@ func BenchmarkCalcVATGeneral(b *testing.B) {
 		if _, err := e.Calc("vat.general", in, d); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkLoadAsStartup loads as the program does at start-up (garbage
+// collection paused for the duration).
+func BenchmarkLoadAsStartup(b *testing.B) {
+	for b.Loop() {
+		old := debug.SetGCPercent(-1)
+		_, _, err := Load(formulasFS(), i18nFS())
+		debug.SetGCPercent(old)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The embedded snapshot must be made from exactly the embedded formula
+// files; otherwise the program parses the YAML itself (correct, but slow).
+func TestSnapshotFresh(t *testing.T) {
+	names, err := fs.Glob(formulasFS(), "*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, n := range names {
+		files[n], _ = fs.ReadFile(formulasFS(), n)
+	}
+	want, err := catalog.EncodeSnapshot(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := fs.ReadFile(formulasFS(), catalog.SnapshotName)
+	if !bytes.Equal(got, want) {
+		t.Fatal("formulas/catalog.snap is stale: run go generate ./formulas")
+	}
+	e, _ := load(t)
+	if !e.Cat.FromSnapshot {
+		t.Error("the embedded catalog did not load from the snapshot")
 	}
 }

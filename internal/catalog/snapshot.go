@@ -1,0 +1,244 @@
+package catalog
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sort"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A snapshot is the formula files already parsed into YAML node trees, in
+// a compact binary form embedded beside them. Parsing YAML is most of the
+// cost of loading; decoding the snapshot takes a fraction of it. The
+// snapshot is used only when every file's hash matches what it was made
+// from, so a stale snapshot can slow loading down but never change it.
+// `go generate ./formulas` rewrites it; a test fails when it is stale.
+
+// SnapshotName is the file the snapshot lives in, beside the YAML.
+const SnapshotName = "catalog.snap"
+
+const snapMagic = "CNTXSNP1"
+
+// Hash is the fingerprint of one formula file.
+func Hash(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
+type snapFile struct {
+	hash uint64
+	// root decodes the file's tree; files decode independently.
+	root func() (*yaml.Node, error)
+}
+
+// EncodeSnapshot parses each file (name → contents) and encodes the trees.
+func EncodeSnapshot(files map[string][]byte) ([]byte, error) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	strs := map[string]uint64{}
+	var table []string
+	intern := func(s string) uint64 {
+		if i, ok := strs[s]; ok {
+			return i
+		}
+		strs[s] = uint64(len(table))
+		table = append(table, s)
+		return uint64(len(table) - 1)
+	}
+	var body []byte
+	put := func(v uint64) { body = binary.AppendUvarint(body, v) }
+	var enc func(n *yaml.Node) error
+	enc = func(n *yaml.Node) error {
+		if n.Kind == yaml.AliasNode || n.Anchor != "" {
+			return errors.New("anchors and aliases are not supported in formula files")
+		}
+		put(uint64(n.Kind))
+		put(uint64(n.Style))
+		put(intern(n.Tag))
+		put(intern(n.Value))
+		put(uint64(n.Line))
+		put(uint64(n.Column))
+		put(uint64(len(n.Content)))
+		for _, c := range n.Content {
+			if err := enc(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	count := func(n *yaml.Node) int {
+		k := 0
+		var walk func(*yaml.Node)
+		walk = func(n *yaml.Node) {
+			k++
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(n)
+		return k
+	}
+	var header []byte
+	header = binary.AppendUvarint(header, uint64(len(names)))
+	for _, name := range names {
+		var root yaml.Node
+		if err := yaml.Unmarshal(files[name], &root); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		start := len(body)
+		put(uint64(count(&root)))
+		if err := enc(&root); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		header = binary.AppendUvarint(header, intern(name))
+		header = binary.LittleEndian.AppendUint64(header, Hash(files[name]))
+		header = binary.AppendUvarint(header, uint64(len(body)-start))
+	}
+	out := []byte(snapMagic)
+	out = binary.AppendUvarint(out, uint64(len(table)))
+	for _, s := range table {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	out = append(out, header...)
+	return append(out, body...), nil
+}
+
+// decodeSnapshot reads a snapshot; all nodes of a file share one
+// allocation.
+func decodeSnapshot(b []byte) (map[string]snapFile, error) {
+	bad := errors.New("corrupt snapshot")
+	if len(b) < len(snapMagic) || string(b[:len(snapMagic)]) != snapMagic {
+		return nil, bad
+	}
+	p := len(snapMagic)
+	get := func() (uint64, bool) {
+		v, n := binary.Uvarint(b[p:])
+		if n <= 0 {
+			return 0, false
+		}
+		p += n
+		return v, true
+	}
+	nstr, ok := get()
+	if !ok || nstr > uint64(len(b)) {
+		return nil, bad
+	}
+	// One string for the whole table; entries are slices of it.
+	all := string(b)
+	table := make([]string, nstr)
+	for i := range table {
+		l, ok := get()
+		if !ok || l > uint64(len(b)-p) {
+			return nil, bad
+		}
+		table[i] = all[p : p+int(l)]
+		p += int(l)
+	}
+	str := func() (string, bool) { // a string-table reference
+		i, ok := get()
+		if !ok || i >= uint64(len(table)) {
+			return "", false
+		}
+		return table[i], true
+	}
+	nfiles, ok := get()
+	if !ok || nfiles > 1000 {
+		return nil, bad
+	}
+	type entry struct {
+		name   string
+		hash   uint64
+		length uint64
+	}
+	entries := make([]entry, nfiles)
+	for f := range entries {
+		name, ok := str()
+		if !ok || len(b)-p < 8 {
+			return nil, bad
+		}
+		entries[f].name, entries[f].hash = name, binary.LittleEndian.Uint64(b[p:])
+		p += 8
+		if entries[f].length, ok = get(); !ok {
+			return nil, bad
+		}
+	}
+	out := map[string]snapFile{}
+	for _, e := range entries {
+		if e.length > uint64(len(b)-p) {
+			return nil, bad
+		}
+		body := b[p : p+int(e.length)]
+		p += int(e.length)
+		out[e.name] = snapFile{hash: e.hash, root: func() (*yaml.Node, error) { return decodeTree(body, table) }}
+	}
+	return out, nil
+}
+
+// decodeTree reads one file's nodes; they share one allocation.
+func decodeTree(b []byte, table []string) (*yaml.Node, error) {
+	bad := errors.New("corrupt snapshot")
+	p := 0
+	get := func() (uint64, bool) {
+		v, n := binary.Uvarint(b[p:])
+		if n <= 0 {
+			return 0, false
+		}
+		p += n
+		return v, true
+	}
+	total, ok := get()
+	if !ok || total == 0 || total > uint64(len(b)) {
+		return nil, bad
+	}
+	nodes := make([]yaml.Node, total)
+	ptrs := make([]*yaml.Node, total-1)
+	next, nextPtr := 0, 0
+	var dec func() (*yaml.Node, bool)
+	dec = func() (*yaml.Node, bool) {
+		if next >= len(nodes) {
+			return nil, false
+		}
+		n := &nodes[next]
+		next++
+		var v [7]uint64
+		for i := range v {
+			if v[i], ok = get(); !ok {
+				return nil, false
+			}
+		}
+		if v[2] >= uint64(len(table)) || v[3] >= uint64(len(table)) {
+			return nil, false
+		}
+		n.Kind, n.Style, n.Tag, n.Value = yaml.Kind(v[0]), yaml.Style(v[1]), table[v[2]], table[v[3]]
+		n.Line, n.Column = int(v[4]), int(v[5])
+		kids := int(v[6])
+		if kids < 0 || kids > len(ptrs)-nextPtr {
+			return nil, false
+		}
+		if kids > 0 {
+			n.Content = ptrs[nextPtr : nextPtr+kids : nextPtr+kids]
+			nextPtr += kids
+			for i := range kids {
+				c, ok := dec()
+				if !ok {
+					return nil, false
+				}
+				n.Content[i] = c
+			}
+		}
+		return n, true
+	}
+	root, ok := dec()
+	if !ok {
+		return nil, bad
+	}
+	return root, nil
+}
