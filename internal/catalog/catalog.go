@@ -113,6 +113,9 @@ func (p *Param) Span() (from, to date.Date) {
 type DatedTable struct {
 	From  date.Date
 	Table *formula.Table
+	// Unverified marks one dated table that could not be confirmed.
+	Unverified bool
+	Note       string
 }
 
 // TableDef is a progressive table with its history.
@@ -128,11 +131,25 @@ type TableDef struct {
 
 // At gives the table in force on d, or nil.
 func (t *TableDef) At(d date.Date) *formula.Table {
+	if v, ok := t.ValueAt(d); ok {
+		return v.Table
+	}
+	return nil
+}
+
+// ValueAt gives the dated entry in force on d.
+func (t *TableDef) ValueAt(d date.Date) (DatedTable, bool) {
 	i := sort.Search(len(t.Values), func(i int) bool { return t.Values[i].From > d }) - 1
 	if i < 0 {
-		return nil
+		return DatedTable{}, false
 	}
-	return t.Values[i].Table
+	return t.Values[i], t.Values[i].Table != nil
+}
+
+// VerifiedAt reports whether the table in force on d is confirmed.
+func (t *TableDef) VerifiedAt(d date.Date) bool {
+	v, _ := t.ValueAt(d)
+	return t.Verified && !v.Unverified
 }
 
 // Span is like Param.Span.

@@ -381,6 +381,10 @@ func (l *loader) inputHead(file string, f *Formula, ri *rawInput) *Input {
 		}
 		in.Choices = append(in.Choices, p)
 	}
+	sym := f.Symbols[id]
+	for _, p := range in.Choices {
+		sym.Choices = append(sym.Choices, p.ID)
+	}
 	return in
 }
 

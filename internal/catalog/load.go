@@ -450,6 +450,17 @@ func (l *loader) tables(file string, n *yaml.Node) {
 				return
 			}
 			dt := DatedTable{From: d}
+			if dv.Kind == yaml.MappingNode {
+				// {brackets: [...], verified: false, note: why}
+				vf := l.fields(file, dv, fmt.Sprintf("%s from %s", what, d), "brackets", "verified", "note")
+				if vf["brackets"] == nil {
+					l.errorf(l.pos(file, dv), "%s from %s: brackets is required", what, d)
+					return
+				}
+				ver, note := l.verified(file, vf["verified"], vf["note"], dk, fmt.Sprintf("%s from %s", what, d))
+				dt.Unverified, dt.Note = !ver, note
+				dv = vf["brackets"]
+			}
 			if dv.Tag != "!!null" {
 				dt.Table = l.brackets(file, dv, t.QuickRate, fmt.Sprintf("%s from %s", what, d))
 				if dt.Table == nil {

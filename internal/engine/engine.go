@@ -87,7 +87,7 @@ func (r *Result) Unverified() []string {
 		}
 	}
 	for _, t := range r.Tables {
-		if !t.Verified {
+		if !t.VerifiedAt(r.Date) {
 			out = append(out, t.ID)
 		}
 	}
@@ -147,7 +147,10 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 	env := &formula.Env{
 		Vals:   make([]decimal.Decimal, f.Slots),
 		Tables: make([]*formula.Table, len(f.TableSlots)),
+		Read:   make([]bool, f.Slots+len(f.TableSlots)),
+		Chosen: make([]string, len(f.Inputs)),
 	}
+	env.Read, env.TRead = env.Read[:f.Slots], env.Read[f.Slots:]
 	res := &Result{Formula: f, Date: d, Env: env}
 	// Params read by steps must be in force; the loader proved that for the
 	// formula's valid dates, so a gap here means the date is outside them.
@@ -162,16 +165,12 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 			continue
 		}
 		env.Vals[ps.Slot] = v.Value
-		if ps.InSteps {
-			res.Params = append(res.Params, ParamUse{Param: ps.Param, Value: v})
-		}
 	}
 	for i, t := range f.TableSlots {
 		env.Tables[i] = t.At(d)
 		if env.Tables[i] == nil {
 			return nil, &ParamMissingError{Formula: f, Table: t, Date: d}
 		}
-		res.Tables = append(res.Tables, t)
 	}
 	var errs []error
 	res.Inputs = make([]InputValue, len(f.Inputs))
@@ -181,6 +180,7 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 			iv.Value, iv.Unit, iv.Choice, iv.Given = g.Value, g.Unit, g.Choice, true
 			if g.Choice != nil {
 				e.noteParam(res, g.Choice, d)
+				env.Chosen[in.Slot] = g.Choice.ID
 			}
 		} else if in.Required() {
 			errs = append(errs, &InputError{Formula: f, Input: in, Code: CodeRequired})
@@ -224,8 +224,13 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 		if err != nil {
 			return evalErr(f, in.ID, err)
 		}
+		if in.Kind == formula.KindMoney && in.Places >= 0 {
+			// a computed amount (insurance at 3‰) is an amount like any other
+			iv.Value = formula.RoundHalfUp(iv.Value, in.Places)
+		}
 		if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
 			iv.Choice = e.Cat.Params[id.Name]
+			env.Chosen[in.Slot] = id.Name
 			if v, ok := iv.Choice.At(d); ok {
 				iv.Unit = v.Unit
 			}
@@ -284,6 +289,18 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 		res.Steps[i] = StepValue{Step: st, Value: v}
 		if err := refuse(i); err != nil {
 			return nil, err
+		}
+	}
+	// What the evaluation read is what the result rests on: a param in the
+	// branch of an if that was not taken does not mark it unverified.
+	for _, ps := range f.ParamSlots {
+		if env.Read[ps.Slot] {
+			e.noteParam(res, ps.Param, d)
+		}
+	}
+	for i, t := range f.TableSlots {
+		if env.TRead[i] {
+			res.Tables = append(res.Tables, t)
 		}
 	}
 	return res, nil

@@ -75,7 +75,11 @@ func (e *ValidityError) Message(c *i18n.Catalog) string {
 	args := []string{"formula", title(c, f), "id", f.ID, "date", e.Date.String(),
 		"from", f.ValidFrom.String(), "to", f.ValidTo.String()}
 	if e.Date < f.ValidFrom {
-		return c.T("err.validity.before", args...)
+		s := c.T("err.validity.before", args...)
+		if c.Has(i18n.BeforeKey(f.ID)) {
+			s = Sentences(c, s, c.T(i18n.BeforeKey(f.ID)))
+		}
+		return s
 	}
 	s := c.T("err.validity.after", args...)
 	if f.ReplacedBy != "" {
@@ -114,6 +118,7 @@ type InputError struct {
 	NumCode string         // for CodeNumber: why numparse refused it
 	Param   *catalog.Param // for CodeChoiceOff
 	Date    date.Date
+	Matches []*catalog.Param // for CodeAmbiguous
 }
 
 func (e *InputError) Error() string {
@@ -141,6 +146,12 @@ func (e *InputError) Message(c *i18n.Catalog) string {
 		from, to := e.Param.Span()
 		parts = append(parts, c.T("err.param.span", "param", c.T(i18n.ParamKey(e.Param.ID)), "id", e.Param.ID,
 			"date", e.Date.String(), "span", SpanText(c, from, to)))
+	case CodeAmbiguous:
+		ids := make([]string, len(e.Matches))
+		for i, p := range e.Matches {
+			ids[i] = p.ID
+		}
+		parts = append(parts, c.T("accept.one_of", "list", strings.Join(ids, ", ")))
 	case CodeRequired, CodeNotMoney, CodeNotRate, CodeRateOver, CodeBool:
 		parts = append(parts, Accepted(c, e.Formula, in))
 	}

@@ -25,6 +25,7 @@ const (
 	CodeMax       = "max"        // above the maximum
 	CodeBool      = "bool"       // not yes/no
 	CodeChoiceOff = "choice_off" // a choice not in force on the date
+	CodeAmbiguous = "ambiguous"  // a short name that matches several choices
 )
 
 // ParseInput reads one input as typed. It accepts, for a rate, the id of a
@@ -46,7 +47,11 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 		}
 		return fail(CodeBool, "")
 	}
-	if p := choice(in, t); p != nil {
+	p, many := Choice(in, t, d)
+	if len(many) > 1 {
+		return Given{}, &InputError{Formula: f, Input: in, Text: text, Code: CodeAmbiguous, Matches: many}
+	}
+	if p != nil {
 		v, ok := p.At(d)
 		if !ok {
 			return Given{}, &InputError{Formula: f, Input: in, Text: text, Code: CodeChoiceOff, Param: p, Date: d}
@@ -90,20 +95,41 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 	return Given{Value: n.Value, Unit: n.Unit, Text: text}, nil
 }
 
-// choice matches a typed param id among the input's choices, whole or by
-// its last part when that is unambiguous.
-func choice(in *catalog.Input, t string) *catalog.Param {
-	var found *catalog.Param
+// Choice finds the param a typed text names among the input's choices:
+// the whole id, or its last part (rate=low). When the last part matches
+// several, the one in force on d wins; if that still leaves several, they
+// are returned as ambiguous.
+func Choice(in *catalog.Input, t string, d date.Date) (*catalog.Param, []*catalog.Param) {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return nil, nil
+	}
+	var matches []*catalog.Param
 	for _, p := range in.Choices {
 		if p.ID == t {
-			return p
+			return p, nil
 		}
 		if i := strings.LastIndexByte(p.ID, '.'); i >= 0 && p.ID[i+1:] == t {
-			if found != nil {
-				return nil
-			}
-			found = p
+			matches = append(matches, p)
 		}
 	}
-	return found
+	if len(matches) <= 1 {
+		if len(matches) == 1 {
+			return matches[0], nil
+		}
+		return nil, nil
+	}
+	var inForce []*catalog.Param
+	for _, p := range matches {
+		if _, ok := p.At(d); ok {
+			inForce = append(inForce, p)
+		}
+	}
+	if len(inForce) == 1 {
+		return inForce[0], nil
+	}
+	if len(inForce) > 1 {
+		return nil, inForce
+	}
+	return nil, matches
 }

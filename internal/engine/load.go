@@ -110,10 +110,13 @@ func (e *Engine) CheckExample(f *catalog.Formula, ex *catalog.Example, c *i18n.C
 	if ex.Refused != "" {
 		var re *RefusedError
 		var ve *ValidityError
+		var ie *InputError
 		switch {
 		case errors.As(err, &re) && re.Refusal.Key == ex.Refused:
 			return nil
 		case errors.As(err, &ve) && ex.Refused == "validity":
+			return nil
+		case errors.As(err, &ie) && ex.Refused == "input."+ie.Code:
 			return nil
 		case err != nil:
 			return []error{fail(ex.Pos, "expected refusal %s, got: %s", ex.Refused, strings.Join(Messages(err, c), "; "))}

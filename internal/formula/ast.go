@@ -72,6 +72,8 @@ type Symbol struct {
 	// QuickRate marks a table whose quick column is a coefficient (LAT), so
 	// it prints as a rate rather than as money.
 	QuickRate bool
+	// Choices are the param ids an input offers, for chose(input, param).
+	Choices []string
 }
 
 // Type of the values the symbol holds.

@@ -33,6 +33,7 @@ var builtins = map[string]*builtin{
 	"bracket_rate":  {name: "bracket_rate", min: 2, max: 3, table: true},
 	"bracket_quick": {name: "bracket_quick", min: 2, max: 3, table: true},
 	"progressive":   {name: "progressive", min: 2, max: 3, table: true},
+	"chose":         {name: "chose", min: 2, max: 2},
 }
 
 // Functions lists the built-in function names, for documentation and for
@@ -172,6 +173,32 @@ func (c *checker) call(n *Call) (Type, error) {
 		return TNum, nil
 	}
 	switch b.name {
+	case "chose":
+		// chose(rate, stamp.law.lease): the input was given (or defaulted
+		// to) that param of its choices. The param is named, not read, so it
+		// need not be in force on every day the formula is.
+		in, ok := n.Args[0].(*Ident)
+		if !ok {
+			return 0, errAt(n.Args[0], "the first argument of chose must be an input with choices")
+		}
+		sym := c.scope.Lookup(in.Name)
+		if sym == nil || sym.Sym != SymInput || len(sym.Choices) == 0 {
+			return 0, errAt(in, "%s is not an input with choices", in.Name)
+		}
+		in.Sym = sym
+		p, ok := n.Args[1].(*Ident)
+		if !ok {
+			return 0, errAt(n.Args[1], "the second argument of chose must be a param id")
+		}
+		found := false
+		for _, ch := range sym.Choices {
+			found = found || ch == p.Name
+		}
+		if !found {
+			return 0, errAt(p, "%s is not among the choices of %s", p.Name, in.Name)
+		}
+		p.Sym = &Symbol{Name: p.Name, Sym: SymParam, Slot: -1}
+		return TBool, nil
 	case "if":
 		if err := c.want(n.Args[0], TBool, "the condition of if"); err != nil {
 			return 0, err

@@ -16,6 +16,13 @@ const DivPrecision = 20
 type Env struct {
 	Vals   []decimal.Decimal
 	Tables []*Table
+	// Read, when set, records which value slots and tables an evaluation
+	// actually read (a param in the branch of an if not taken is not read).
+	Read   []bool
+	TRead  []bool
+	// Chosen is, per input slot, the id of the param the input was chosen
+	// as, for chose(input, param).
+	Chosen []string
 }
 
 // NumFn and BoolFn are compiled expressions.
@@ -46,6 +53,14 @@ func CompileNum(n Node) NumFn {
 		return func(*Env) (decimal.Decimal, error) { return v, nil }
 	case *Ident:
 		slot := n.Sym.Slot
+		if n.Sym.Sym == SymParam {
+			return func(e *Env) (decimal.Decimal, error) {
+				if e.Read != nil {
+					e.Read[slot] = true
+				}
+				return e.Vals[slot], nil
+			}
+		}
 		return func(e *Env) (decimal.Decimal, error) { return e.Vals[slot], nil }
 	case *Paren:
 		return CompileNum(n.X)
@@ -121,7 +136,13 @@ func CompileBool(n Node) BoolFn {
 		return func(*Env) (bool, error) { return v, nil }
 	case *Ident:
 		slot := n.Sym.Slot
-		return func(e *Env) (bool, error) { return !e.Vals[slot].IsZero(), nil }
+		param := n.Sym.Sym == SymParam
+		return func(e *Env) (bool, error) {
+			if param && e.Read != nil {
+				e.Read[slot] = true
+			}
+			return !e.Vals[slot].IsZero(), nil
+		}
 	case *Paren:
 		return CompileBool(n.X)
 	case *Unary:
@@ -130,7 +151,12 @@ func CompileBool(n Node) BoolFn {
 			v, err := x(e)
 			return !v, err
 		}
-	case *Call: // if(c, a, b) with boolean branches
+	case *Call:
+		if n.Name == "chose" {
+			slot, id := n.Args[0].(*Ident).Sym.Slot, n.Args[1].(*Ident).Name
+			return func(e *Env) (bool, error) { return slot < len(e.Chosen) && e.Chosen[slot] == id, nil }
+		}
+		// if(c, a, b) with boolean branches
 		c, a, b := CompileBool(n.Args[0]), CompileBool(n.Args[1]), CompileBool(n.Args[2])
 		return func(e *Env) (bool, error) {
 			cond, err := c(e)
@@ -217,7 +243,7 @@ func isBoolOperand(n Node) bool {
 		}
 		return true
 	case *Call:
-		return n.Name == "if" && isBoolOperand(n.Args[1])
+		return n.Name == "chose" || (n.Name == "if" && isBoolOperand(n.Args[1]))
 	}
 	return false
 }
@@ -290,6 +316,9 @@ func compileCall(n *Call) NumFn {
 		start, end := n.Span()
 		kind := n.Name
 		f = func(e *Env) (decimal.Decimal, error) {
+			if e.TRead != nil {
+				e.TRead[slot] = true
+			}
 			t := e.Tables[slot]
 			if t == nil || len(t.Brackets) == 0 {
 				return decimal.Zero, &EvalError{Start: start, End: end, Code: "no_table", Detail: "table " + name + " has no brackets in force"}

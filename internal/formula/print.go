@@ -132,6 +132,25 @@ func (p *Printer) print(b *strings.Builder, n Node, root bool) {
 		b.WriteByte(' ')
 		p.print(b, n.Y, false)
 	case *Call:
+		if n.Name == "chose" {
+			// names, not numbers, in both forms
+			b.WriteString(p.word(n.Name))
+			b.WriteByte('(')
+			for i, a := range n.Args {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				id := a.(*Ident)
+				switch {
+				case p.Source || p.Label == nil:
+					b.WriteString(id.Name)
+				default:
+					b.WriteString(p.Label(id))
+				}
+			}
+			b.WriteByte(')')
+			return
+		}
 		if p.Value != nil && n.fn != nil && n.fn.table && n.num != nil && p.Env != nil {
 			p.lookup(b, n, root)
 			return

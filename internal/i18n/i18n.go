@@ -138,6 +138,7 @@ func ParamKey(id string) string        { return "param." + id }
 func TableKey(id string) string        { return "table." + id }
 func RefuseKey(key string) string      { return "refuse." + key }
 func EndedKey(formula string) string   { return "ended." + formula }
+func BeforeKey(formula string) string  { return "before." + formula }
 func ProblemKey(formula string) string { return "problem." + formula }
 func FuncKey(name string) string       { return "fn." + name }
 

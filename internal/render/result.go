@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
 )
 
@@ -37,6 +39,10 @@ func Text(res *engine.Result, set *i18n.Set, st Style) string {
 			if !iv.Given {
 				note = joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.default") }) + ": " + note
 			}
+		case !iv.Given && isComputed(iv.Input):
+			// a default computed from other inputs shows its working
+			note = joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.default") }) + ": " +
+				joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, iv.Input.Default) })
 		case !iv.Given:
 			note = joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.default") })
 		}
@@ -86,6 +92,9 @@ func Text(res *engine.Result, set *i18n.Set, st Style) string {
 		each(set, func(c *i18n.Catalog) {
 			b.WriteString(st.Warn("⚠ "+c.T("ui.unverified_note", "list", unverifiedList(c, res, u))) + "\n")
 		})
+		for _, n := range UnverifiedNotes(res) {
+			b.WriteString("  " + st.Dim(n) + "\n")
+		}
 	}
 	if len(res.Params) > 0 || len(res.Tables) > 0 {
 		b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.params") })) + "\n")
@@ -131,11 +140,23 @@ func UnverifiedNotes(res *engine.Result) []string {
 		}
 	}
 	for _, t := range res.Tables {
-		if !t.Verified {
+		if v, _ := t.ValueAt(res.Date); v.Unverified {
+			out = append(out, t.ID+": "+v.Note)
+		} else if !t.Verified {
 			out = append(out, t.ID+": "+t.Note)
 		}
 	}
 	return out
+}
+
+// isComputed: the input's default is an expression of other inputs or
+// params, not a plain number or a single param.
+func isComputed(in *catalog.Input) bool {
+	switch in.Default.(type) {
+	case nil, *formula.NumberLit, *formula.BoolLit, *formula.Ident:
+		return false
+	}
+	return true
 }
 
 // ResultJSON is the calc --format json contract (DESIGN §4).
