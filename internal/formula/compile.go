@@ -18,8 +18,8 @@ type Env struct {
 	Tables []*Table
 	// Read, when set, records which value slots and tables an evaluation
 	// actually read (a param in the branch of an if not taken is not read).
-	Read   []bool
-	TRead  []bool
+	Read  []bool
+	TRead []bool
 	// Chosen is, per input slot, the id of the param the input was chosen
 	// as, for chose(input, param).
 	Chosen []string
