@@ -16,13 +16,29 @@ import (
 // each step three ways (the formula in words, the numbers put in, the
 // value), the result, the params used and the sources.
 func Text(res *engine.Result, set *i18n.Set, st Style) string {
+	f := res.Formula
+	title := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.FormulaKey(f.ID)) })
+	cat := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.CategoryKey(f.Category)) })
+	return fmt.Sprintf("%s  %s\n%s %s\n\n", st.Title(title), st.Dim(cat+" · "+f.ID),
+		joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.date") }), res.Date) + TextBody(res, set, st)
+}
+
+// AnswerLine is the result in one line: 结果  应纳税额 = 14,690.00.
+func AnswerLine(res *engine.Result, set *i18n.Set, st Style) string {
+	f := res.Formula
+	ans := res.Answer()
+	resLabel := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) })
+	resWord := joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.result") })
+	ansText := joined(set, " / ", func(c *i18n.Catalog) string { return engine.Value(c, ans.Step.Kind, ans.Value, 0) })
+	return fmt.Sprintf("%s  %s = %s", st.Label(resWord), resLabel, st.Result(ansText))
+}
+
+// TextBody is Text without the title and date lines, for a screen that
+// shows those itself.
+func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
 	var b strings.Builder
 	f := res.Formula
 	c0 := set.Primary()
-	title := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.FormulaKey(f.ID)) })
-	cat := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.CategoryKey(f.Category)) })
-	fmt.Fprintf(&b, "%s  %s\n", st.Title(title), st.Dim(cat+" · "+f.ID))
-	fmt.Fprintf(&b, "%s %s\n\n", joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.date") }), res.Date)
 
 	// Inputs: label and id left, value right-aligned, then where it came from.
 	b.WriteString(st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.inputs") })) + "\n")
@@ -81,11 +97,7 @@ func Text(res *engine.Result, set *i18n.Set, st Style) string {
 		fmt.Fprintf(&b, "%s= %s\n", indent, val)
 	}
 
-	ans := res.Answer()
-	resLabel := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) })
-	resWord := joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.result") })
-	ansText := joined(set, " / ", func(c *i18n.Catalog) string { return engine.Value(c, ans.Step.Kind, ans.Value, 0) })
-	fmt.Fprintf(&b, "\n%s  %s = %s\n", st.Label(resWord), resLabel, st.Result(ansText))
+	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
 
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")

@@ -84,7 +84,7 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 	f := s.Formula
 	c0 := set.Primary()
 	t := func(key string, args ...string) string {
-		return joined(set, " ", func(c *i18n.Catalog) string { return c.T(key, args...) })
+		return joined(set, " · ", func(c *i18n.Catalog) string { return c.T(key, args...) })
 	}
 	fmt.Fprintf(&b, "%s  %s\n", st.Title(joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.FormulaKey(f.ID)) })),
 		st.Dim(t(i18n.CategoryKey(f.Category))+" · "+f.ID))
@@ -99,17 +99,16 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 	}
 
 	b.WriteString("\n" + st.Label(t("ui.inputs")) + "\n")
-	wl := 0
-	labels := make([]string, len(f.Inputs))
-	for i, in := range f.Inputs {
-		labels[i] = joined(set, " ", func(c *i18n.Catalog) string { return c.Label(f.ID, in.ID) }) + " " + in.ID
-		wl = max(wl, Width(labels[i]))
-	}
-	for i, in := range f.Inputs {
-		fmt.Fprintf(&b, "  %s  %s  %s\n", PadRight(labels[i], wl), PadRight(c0.T("kind."+catalog.KindName(in.Kind)), 10), s.defaultText(c0, in))
+	for _, in := range f.Inputs {
+		fmt.Fprintf(&b, "  %s  %s\n", joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, in.ID) }), st.Dim(in.ID))
+		def := s.defaultText(c0, in)
+		if in.Default != nil {
+			def = c0.T("ui.default") + " " + def
+		}
+		fmt.Fprintf(&b, "    %s · %s\n", c0.T("kind."+catalog.KindName(in.Kind)), def)
 		for _, p := range in.Choices {
 			v, _, _ := paramAt(c0, p, s.Date)
-			fmt.Fprintf(&b, "  %s    %s %s = %s\n", strings.Repeat(" ", wl), st.Dim("·"), joined(set, " ", func(c *i18n.Catalog) string { return c.T(i18n.ParamKey(p.ID)) })+" "+st.Dim(p.ID), v)
+			fmt.Fprintf(&b, "    %s %s %s = %s\n", st.Dim("·"), joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.ParamKey(p.ID)) }), st.Dim(p.ID), v)
 		}
 	}
 

@@ -58,7 +58,7 @@ func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
 		}
 	}
 	fm := &form{c: c, f: f}
-	dti := textinput.New()
+	dti := newInput()
 	dti.Prompt = ""
 	dti.CharLimit = 10
 	dti.SetValue(c.date.String())
@@ -66,7 +66,7 @@ func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
 	for _, in := range f.Inputs {
 		fd := &field{in: in}
 		if in.Kind != formula.KindBool {
-			ti := textinput.New()
+			ti := newInput()
 			ti.Prompt = ""
 			ti.CharLimit = 64
 			fd.ti = ti
@@ -117,7 +117,7 @@ func (fm *form) capturesText() bool { return true }
 func (fm *form) help() helpKeys {
 	k := fm.c.keys
 	if fm.picker != nil {
-		return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}}}
+		return helpKeys{short: []key.Binding{k.Confirm, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Back}}}
 	}
 	short := []key.Binding{k.Compute, k.Next, k.Prev}
 	if fd := fm.fields[fm.focus]; fd.isBool() || (fd.in != nil && len(fd.in.Choices) > 0) {

@@ -128,7 +128,7 @@ type datePrompt struct {
 type dateSetMsg struct{}
 
 func newDatePrompt(c *common, _ any) *datePrompt {
-	ti := textinput.New()
+	ti := newInput()
 	ti.Prompt = ""
 	ti.CharLimit = 10
 	ti.Width = 12
@@ -145,7 +145,7 @@ func (p *datePrompt) capturesText() bool { return true }
 
 func (p *datePrompt) help() helpKeys {
 	k := p.c.keys
-	return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Enter, k.Back}}}
+	return helpKeys{short: []key.Binding{k.Confirm, k.Clear, k.Back}, full: [][]key.Binding{{k.Confirm, k.Clear, k.Back}}}
 }
 
 func (p *datePrompt) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -156,7 +156,10 @@ func (p *datePrompt) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, p.c.keys.Back):
 		return p, pop()
-	case key.Matches(km, p.c.keys.Enter):
+	case key.Matches(km, p.c.keys.Clear):
+		p.ti.SetValue("")
+		return p, nil
+	case key.Matches(km, p.c.keys.Confirm):
 		d, err := date.Parse(strings.TrimSpace(p.ti.Value()))
 		if err != nil {
 			p.err = p.c.t("err.date", "text", p.ti.Value())

@@ -32,7 +32,7 @@ type homeItem struct {
 }
 
 func newHome(c *common) *home {
-	ti := textinput.New()
+	ti := newInput()
 	ti.Prompt = "/ "
 	ti.CharLimit = 40
 	h := &home{c: c, filter: ti}

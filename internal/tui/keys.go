@@ -11,7 +11,7 @@ import (
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
-	Next, Prev, Pick, Compute key.Binding
+	Next, Prev, Pick, Compute, Confirm, Clear key.Binding
 }
 
 func newKeyMap() *KeyMap {
@@ -39,6 +39,8 @@ func newKeyMap() *KeyMap {
 		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up")),
 		Pick:      key.NewBinding(key.WithKeys(" ")),
 		Compute:   key.NewBinding(key.WithKeys("enter")),
+		Confirm:   key.NewBinding(key.WithKeys("enter")),
+		Clear:     key.NewBinding(key.WithKeys("ctrl+u")),
 	}
 }
 
@@ -68,6 +70,8 @@ func (k *KeyMap) retranslate(c *i18n.Catalog) {
 	set(&k.Prev, "shift+tab", "prev")
 	set(&k.Pick, "space", "pick")
 	set(&k.Compute, "enter", "compute")
+	set(&k.Confirm, "enter", "confirm")
+	set(&k.Clear, "ctrl+u", "clear")
 }
 
 // helpKeys adapts a screen's key lists to bubbles/help.

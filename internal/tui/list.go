@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -282,4 +284,12 @@ func cursorMark(on bool) string {
 		return "> "
 	}
 	return "  "
+}
+
+// newInput is a text input with a steady cursor: a blinking one redraws
+// the screen twice a second for nothing and makes frames differ in time.
+func newInput() textinput.Model {
+	ti := textinput.New()
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return ti
 }

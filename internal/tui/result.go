@@ -115,9 +115,21 @@ func (r *result) errLines() []string {
 	return out
 }
 
+// rebuild renders the result; the answer is pinned above the scrolling
+// steps so that it is in view at any size.
 func (r *result) rebuild() {
-	r.set(render.Text(r.res, r.c.set, r.c.st.Text), len(r.errLines()))
+	r.set(render.TextBody(r.res, r.c.set, r.c.st.Text), len(r.errLines())+r.pinnedHeight())
 }
+
+func (r *result) pinned() []string {
+	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
+	if r.res.Date != r.c.today {
+		lines = append(lines, r.c.st.Warn.Render(truncate(r.c.t("tui.result_date", "date", r.res.Date.String()), r.w)))
+	}
+	return append(lines, "")
+}
+
+func (r *result) pinnedHeight() int { return len(r.pinned()) }
 
 func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
@@ -199,7 +211,7 @@ func (c *common) copy(text string) {
 }
 
 func (r *result) view() string {
-	out := r.vp.View()
+	out := strings.Join(r.pinned(), "\n") + "\n" + r.vp.View()
 	if e := r.errLines(); len(e) > 0 {
 		out = strings.Join(e, "\n") + "\n" + out
 	}

@@ -283,10 +283,23 @@ func (m *Model) helpView() string {
 	} else {
 		global = []key.Binding{m.c.keys.Lang, m.c.keys.Help, m.c.keys.Quit}
 	}
-	if m.fullHelp {
-		return m.help.FullHelpView(append(h.full, global))
+	var out string
+	full := m.fullHelp
+	if full && lipgloss.Height(m.help.FullHelpView(append(h.full, global)))+3 > m.c.h {
+		full = false // no room for the full help: keep the bar
 	}
-	return m.help.ShortHelpView(append(h.short, global...))
+	if full {
+		out = m.help.FullHelpView(append(h.full, global))
+	} else {
+		out = m.help.ShortHelpView(append(h.short, global...))
+	}
+	// bubbles/help adds an item it has no room for when even "..." does
+	// not fit; cut every line to the width.
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = truncate(l, m.c.w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) View() string {
@@ -317,7 +330,12 @@ func (m *Model) View() string {
 	b.WriteString(status)
 	b.WriteByte('\n')
 	b.WriteString(m.helpView())
-	return b.String()
+	out := b.String()
+	if lines := strings.Split(out, "\n"); len(lines) > c.h {
+		// smaller than the chrome itself: show what fits
+		out = strings.Join(lines[:c.h], "\n")
+	}
+	return out
 }
 
 // header: the breadcrumb on the left, the date and language on the right.
@@ -332,9 +350,9 @@ func (m *Model) header() string {
 	left := strings.Join(crumbs, " › ")
 	dateText := c.date.String()
 	if c.date != c.today {
-		dateText += " " + c.t("tui.not_today")
+		dateText = c.t("tui.date_not_today", "date", dateText)
 	}
-	right := dateText + "  " + c.t("tui.lang_name")
+	right := dateText + "  " + c.both("+", func(x *i18n.Catalog) string { return x.T("tui.lang_name") })
 	rightR := c.st.HeaderDim.Render(right)
 	if c.date != c.today {
 		rightR = c.st.Warn.Render(right)

@@ -1,0 +1,326 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+func TestMain(m *testing.M) {
+	// Goldens must not depend on the terminal the tests run in.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+var today = date.MustParse("2026-11-22")
+
+// newModel builds the TUI on a fixed date, in a private home.
+func newModel(t testing.TB, mode i18n.Mode) *Model {
+	t.Helper()
+	eng, cats, err := engine.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	return New(Options{
+		Engine: eng, Cats: cats, Mode: mode, LangFlag: true,
+		Date: today, DateFlag: true, Today: today,
+		Getenv: func(k string) string {
+			switch k {
+			case "HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME":
+				return dir
+			}
+			return ""
+		},
+		Clip: io.Discard, ExportDir: dir,
+	})
+}
+
+// send feeds keys to the model: named keys in angle brackets, the rest as
+// typed runes.
+func send(m *Model, keys ...string) {
+	for _, k := range keys {
+		var msg tea.KeyMsg
+		switch k {
+		case "<enter>":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "<esc>":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "<tab>":
+			msg = tea.KeyMsg{Type: tea.KeyTab}
+		case "<stab>":
+			msg = tea.KeyMsg{Type: tea.KeyShiftTab}
+		case "<down>":
+			msg = tea.KeyMsg{Type: tea.KeyDown}
+		case "<up>":
+			msg = tea.KeyMsg{Type: tea.KeyUp}
+		case "<space>":
+			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		case "<bs>":
+			msg = tea.KeyMsg{Type: tea.KeyBackspace}
+		case "<pgdn>":
+			msg = tea.KeyMsg{Type: tea.KeyPgDown}
+		case "<ctrl+l>":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlL}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		update(m, msg)
+	}
+}
+
+// update runs one message and the commands it returns (navigation is
+// done through commands), as the program loop would.
+func update(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	for i := 0; cmd != nil && i < 10; i++ {
+		next := cmd()
+		if next == nil {
+			return
+		}
+		if _, ok := next.(tea.QuitMsg); ok {
+			return
+		}
+		if batch, ok := next.(tea.BatchMsg); ok {
+			for _, c := range batch {
+				if c != nil {
+					update(m, c())
+				}
+			}
+			return
+		}
+		_, cmd = m.Update(next)
+	}
+}
+
+func typeText(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+var sizes = []struct{ w, h int }{{80, 24}, {60, 15}}
+
+// scenario drives a fresh model to a screen.
+type scenario struct {
+	name string
+	mode i18n.Mode
+	keys []string
+}
+
+var vatResult = append(append([]string{"<enter>", "<enter>"}, typeText("113000")...), append([]string{"<tab>", "<tab>"}, append(typeText("8000"), "<enter>")...)...)
+
+var scenarios = []scenario{
+	{"home", i18n.ModeZH, nil},
+	{"home_en", i18n.ModeEN, nil},
+	{"filter", i18n.ModeZH, append([]string{"/"}, typeText("small")...)},
+	{"formulas", i18n.ModeZH, []string{"<enter>"}},
+	{"form_error", i18n.ModeZH, append([]string{"<enter>", "<enter>"}, typeText("11.3x")...)},
+	{"form_error_en", i18n.ModeEN, append([]string{"<enter>", "<enter>"}, append(typeText("abc"), "<enter>")...)},
+	{"picker", i18n.ModeZH, []string{"<enter>", "<enter>", "<tab>", "<space>"}},
+	{"result_zh", i18n.ModeZH, vatResult},
+	{"result_en", i18n.ModeEN, vatResult},
+	{"result_both", i18n.ModeBoth, vatResult},
+	{"result_scrolled", i18n.ModeZH, append(append([]string{}, vatResult...), "<pgdn>")},
+	{"sheet", i18n.ModeZH, []string{"<enter>", "s"}},
+	{"sheet_en", i18n.ModeEN, []string{"<enter>", "<down>", "<down>", "<down>", "s"}},
+	{"refused", i18n.ModeZH, append([]string{"<down>", "<down>", "<enter>", "<down>", "<down>", "<enter>"}, typeText("3000001")...)},
+	{"help", i18n.ModeZH, []string{"?"}},
+}
+
+func TestGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, sc := range scenarios {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz.w, sz.h), func(t *testing.T) {
+				m := newModel(t, sc.mode)
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				send(m, sc.keys...)
+				if sc.name == "refused" {
+					send(m, "<enter>")
+				}
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// checkFits: every frame fills the terminal exactly and no line is wider.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Errorf("%d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("line %d is %d cells wide (max %d): %q", i+1, lw, w, l)
+		}
+	}
+}
+
+// The flow as a user drives it, through the real program loop.
+func TestFlow(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	wait := func(s string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), s) },
+			teatest.WithDuration(5*time.Second))
+	}
+	wait("附加税费")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	wait("vat.general")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	wait("sales")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("11.3万")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return strings.Contains(string(b), "14,690.00")
+	}, teatest.WithDuration(5*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("l")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	final := tm.FinalModel(t).(*Model)
+	if final.c.set.Mode != i18n.ModeEN {
+		t.Errorf("l did not switch to English")
+	}
+	golden.RequireEqual(t, []byte(final.View()))
+	entries, bad, err := final.c.hist.Load()
+	if err != nil || bad != 0 || len(entries) != 1 || entries[0].Result != "14690.00" || entries[0].Inputs["sales"] != "11.3万" {
+		t.Errorf("history: %+v %d %v", entries, bad, err)
+	}
+}
+
+// Typed values survive leaving and re-entering the form; a bad value stays.
+func TestFormKeepsValues(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, "<enter>", "<enter>")
+	send(m, typeText("12x")...)
+	send(m, "<esc>", "<enter>")
+	if v := m.View(); !strings.Contains(v, "12x") || !strings.Contains(v, "不是可识别的数字") {
+		t.Errorf("value or its error lost:\n%s", v)
+	}
+}
+
+// History: a corrupt line is skipped with a warning; enter reopens the form
+// filled in.
+func TestHistoryReopen(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, vatResult...)
+	f, err := os.OpenFile(m.c.hist.Path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("{garbage\n")
+	f.Close()
+	send(m, "h")
+	v := m.View()
+	if !strings.Contains(v, "跳过了 1 行") || !strings.Contains(v, "6,690.00") {
+		t.Errorf("history view:\n%s", v)
+	}
+	m.c.forms = map[string]*form{} // as after a restart
+	send(m, "<enter>")
+	if v := m.View(); !strings.Contains(v, "113000") || !strings.Contains(v, "8000") {
+		t.Errorf("form not filled in:\n%s", v)
+	}
+}
+
+// Date changes recompute the result under that day's rules.
+func TestDateRecompute(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, vatResult...)
+	send(m, "d")
+	send(m, "ctrl+u")
+	update(m, tea.KeyMsg{Type: tea.KeyCtrlU})
+	send(m, typeText("2018-06-01")...)
+	send(m, "<enter>")
+	if v := m.View(); !strings.Contains(v, "18,080.00") || !strings.Contains(v, "10,080.00") {
+		t.Errorf("not recomputed at 16%%:\n%s", v)
+	}
+}
+
+// Thousands of random keys and sizes: no panic, every frame fits.
+func TestRandomKeys(t *testing.T) {
+	keys := []string{"<enter>", "<esc>", "<tab>", "<stab>", "<down>", "<up>", "<space>", "<bs>", "<pgdn>", "<ctrl+l>",
+		"l", "d", "s", "e", "y", "p", "h", "/", "?", "t", "1", "0", "万", "%", ".", "a", "-", "q"}
+	n := 4000
+	if testing.Short() {
+		n = 500
+	}
+	for seed := int64(1); seed <= 3; seed++ {
+		rng := rand.New(rand.NewSource(seed))
+		m := newModel(t, i18n.Mode(1+rng.Intn(3)))
+		w, h := 80, 24
+		update(m, tea.WindowSizeMsg{Width: w, Height: h})
+		for i := 0; i < n; i++ {
+			if rng.Intn(40) == 0 {
+				w, h = 1+rng.Intn(260), 1+rng.Intn(80)
+				update(m, tea.WindowSizeMsg{Width: w, Height: h})
+			}
+			k := keys[rng.Intn(len(keys))]
+			if k == "q" {
+				continue // quitting ends the walk; it is tested elsewhere
+			}
+			send(m, k)
+			v := m.View()
+			if w >= 20 && h >= 5 {
+				lines := strings.Split(v, "\n")
+				if len(lines) > h {
+					t.Fatalf("seed %d step %d: %d lines for height %d", seed, i, len(lines), h)
+				}
+				for _, l := range lines {
+					if lipgloss.Width(l) > w {
+						t.Fatalf("seed %d step %d: line wider than %d: %q", seed, i, w, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkResultView: re-rendering the result screen after a key.
+func BenchmarkResultView(b *testing.B) {
+	m := newModel(b, i18n.ModeBoth)
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(m, vatResult...)
+	b.ReportAllocs()
+	for b.Loop() {
+		update(m, tea.KeyMsg{Type: tea.KeyDown})
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstFrame: loading the catalog, building the model and drawing
+// the first frame, as at start-up.
+func BenchmarkFirstFrame(b *testing.B) {
+	for b.Loop() {
+		eng, cats, err := engine.Load(formulasFS(), i18nFS())
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Engine: eng, Cats: cats, Mode: i18n.ModeZH, Today: today, Getenv: func(string) string { return b.TempDir() }, Clip: io.Discard})
+		update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		_ = m.View()
+	}
+}
