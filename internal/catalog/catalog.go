@@ -251,10 +251,12 @@ type Step struct {
 	Expr  formula.Node
 	Src   string
 	Round int32 // places; NoRound for none
-	Num   formula.NumFn
-	Bool  formula.BoolFn
-	Slot  int
-	Pos   Pos
+	// Tolerance is how far a practice answer may be off (nil: by kind).
+	Tolerance *decimal.Decimal
+	Num       formula.NumFn
+	Bool      formula.BoolFn
+	Slot      int
+	Pos       Pos
 }
 
 // NoRound marks a step whose value is kept exact.
@@ -273,9 +275,13 @@ type Refusal struct {
 	After int
 }
 
-// Range is a practice range: draw from Min to Max in multiples of Step.
+// Range is how practice draws an input: from Min to Max in multiples of
+// Step, or one of Values (as typed: 3%, a param id, true), or one of the
+// input's choices in force on the date.
 type Range struct {
 	Min, Max, Step decimal.Decimal
+	Values         []string
+	Choices        bool
 }
 
 // Example is a worked example kept in the formula file and checked by the

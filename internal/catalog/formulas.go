@@ -218,6 +218,11 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		st := &Step{ID: id, Pos: l.pos(file, &rs.ID), Src: rs.Expr.Value}
 		st.Kind = l.kind(file, &rs.Kind, formula.KindMoney, what+" step "+id)
 		st.Round = l.round(file, &rs.Round, st.Kind, what+" step "+id)
+		if rs.Tolerance.Kind != 0 {
+			if v, _, ok := l.value(file, &rs.Tolerance, formula.KindNumber, what+" step "+id+" tolerance"); ok {
+				st.Tolerance = &v
+			}
+		}
 		st.Slot = len(f.Inputs) + len(f.Steps)
 		f.Steps = append(f.Steps, st)
 	}
@@ -470,8 +475,30 @@ func (l *loader) practice(file string, f *Formula, n *yaml.Node) {
 			l.errorf(l.pos(file, k), "%s: no such input", what)
 			return
 		}
+		if v.Kind == yaml.ScalarNode && v.Value == "choices" {
+			if len(in.Choices) == 0 {
+				l.errorf(l.pos(file, v), "%s: the input has no choices", what)
+				return
+			}
+			f.Practice[in.ID] = Range{Choices: true}
+			return
+		}
+		if v.Kind == yaml.MappingNode {
+			vf := l.fields(file, v, what, "values")
+			vals := vf["values"]
+			if vals == nil || vals.Kind != yaml.SequenceNode || len(vals.Content) == 0 {
+				l.errorf(l.pos(file, v), "%s: values must be a list", what)
+				return
+			}
+			var r Range
+			for _, n := range vals.Content {
+				r.Values = append(r.Values, n.Value)
+			}
+			f.Practice[in.ID] = r
+			return
+		}
 		if v.Kind != yaml.SequenceNode || len(v.Content) != 3 {
-			l.errorf(l.pos(file, v), "%s: expected [min, max, step]", what)
+			l.errorf(l.pos(file, v), "%s: expected [min, max, step], choices, or {values: [...]}", what)
 			return
 		}
 		var r Range

@@ -74,10 +74,11 @@ type rawInput struct {
 }
 
 type rawStep struct {
-	ID    yaml.Node `yaml:"id"`
-	Expr  yaml.Node `yaml:"expr"`
-	Kind  yaml.Node `yaml:"kind"`
-	Round yaml.Node `yaml:"round"`
+	ID        yaml.Node `yaml:"id"`
+	Expr      yaml.Node `yaml:"expr"`
+	Kind      yaml.Node `yaml:"kind"`
+	Round     yaml.Node `yaml:"round"`
+	Tolerance yaml.Node `yaml:"tolerance"`
 }
 
 type rawRefusal struct {

@@ -209,10 +209,16 @@ func (a *app) runTUI(cmd *cobra.Command, practice bool, category string, seed in
 
 func (a *app) practiceCmd() *cobra.Command {
 	var seed int64
+	var print bool
+	var count int
 	cmd := &cobra.Command{
-		Use:   "practice [CATEGORY]",
+		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
-		Args:  cobra.MaximumNArgs(1),
+		Long: `Practise problems drawn by the engine and graded step by step. With a category, the
+formulas of that category are mixed; with a formula id, only that formula. --print writes
+the problems and their worked answers instead (a worksheet for a class); --seed makes
+the draw repeatable.`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			category := ""
 			if len(args) == 1 {
@@ -228,10 +234,15 @@ func (a *app) practiceCmd() *cobra.Command {
 				}
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
+			if print {
+				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count)
+			}
 			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
 		},
 	}
 	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
+	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
+	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems")
 	return cmd
 }
 

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"strings"
+	"time"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/practice"
+)
+
+// worksheet prints drawn problems with their step-by-step answers.
+func (a *app) worksheet(scope string, seed int64, seeded bool, count int) error {
+	if !seeded {
+		seed = time.Now().UnixNano()
+	}
+	rng := rand.New(rand.NewSource(seed))
+	pool := a.pool(scope)
+	if len(pool) == 0 {
+		return a.usage("err.practice.none", "date", a.date.String())
+	}
+	var b strings.Builder
+	for n := 1; n <= max(count, 1); n++ {
+		f := pool[rng.Intn(len(pool))]
+		p, err := practice.Generate(a.eng, f, a.date, rng)
+		if err != nil {
+			return err
+		}
+		for _, l := range a.set.Mode.Langs() {
+			c := a.cats[l]
+			fmt.Fprintf(&b, "%s %d · %s (%s)\n", c.T("practice.problem"), n, c.T(i18n.FormulaKey(f.ID)), f.ID)
+			fmt.Fprintf(&b, "%s\n", p.Statement(c))
+		}
+		c0 := a.set.Primary()
+		for i, sv := range p.Result.Steps {
+			label := strings.Join(labels(a.set, f, sv.Step.ID), " · ")
+			fmt.Fprintf(&b, "  %d. %s = %s\n", i+1, label, p.Result.StepText(c0, i))
+			fmt.Fprintf(&b, "     %s = %s\n", engine.Symbolic(c0, f, sv.Step.Expr), p.Result.Substituted(c0, i))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "seed %d\n", seed)
+	_, err := io.WriteString(a.env.Stdout, b.String())
+	return err
+}
+
+func labels(set *i18n.Set, f *catalog.Formula, id string) []string {
+	var out []string
+	for _, l := range set.Mode.Langs() {
+		out = append(out, set.Cats[l].Label(f.ID, id))
+	}
+	return out
+}
+
+// pool is the formulas a practice scope covers on the date: one formula,
+// a category, or everything.
+func (a *app) pool(scope string) []*catalog.Formula {
+	var out []*catalog.Formula
+	for _, f := range a.eng.Cat.Formulas {
+		if (scope == "" || scope == f.Category || scope == f.ID) && f.ValidOn(a.date) && len(f.Practice) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}

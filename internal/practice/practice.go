@@ -1,0 +1,186 @@
+// Package practice makes exam problems out of the formulas and grades them
+// step by step (分步得分): inputs are drawn from each formula's practice
+// ranges, the engine computes the answer, and every step the student gives
+// is checked against it within a tolerance.
+package practice
+
+import (
+	"errors"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/formula"
+	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/numparse"
+)
+
+// Problem is one drawn problem and its worked solution.
+type Problem struct {
+	Formula *catalog.Formula
+	Date    date.Date
+	Raw     map[string]string // the drawn inputs, as a user would type them
+	Result  *engine.Result    // the solution
+}
+
+// Draw picks inputs for f from its practice ranges, with no check that the
+// formula accepts them (Generate retries; the tests draw raw to prove the
+// ranges are sound).
+func Draw(f *catalog.Formula, d date.Date, rng *rand.Rand) map[string]string {
+	raw := map[string]string{}
+	ids := make([]string, 0, len(f.Practice))
+	for id := range f.Practice {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // map order must not change what a seed draws
+	for _, id := range ids {
+		r := f.Practice[id]
+		in := f.Input(id)
+		switch {
+		case r.Choices:
+			var live []*catalog.Param
+			for _, p := range in.Choices {
+				if _, ok := p.At(d); ok {
+					live = append(live, p)
+				}
+			}
+			if len(live) > 0 {
+				raw[id] = live[rng.Intn(len(live))].ID
+			}
+		case len(r.Values) > 0:
+			raw[id] = r.Values[rng.Intn(len(r.Values))]
+		default:
+			n := r.Max.Sub(r.Min).Div(r.Step).IntPart()
+			v := r.Min.Add(r.Step.Mul(decimal.NewFromInt(rng.Int63n(n + 1))))
+			if in.Kind == formula.KindRate {
+				raw[id] = numparse.Rate(v, numparse.Percent)
+			} else {
+				raw[id] = numparse.Canonical(v)
+			}
+		}
+	}
+	return raw
+}
+
+// ErrNoProblem: no draw was accepted by the formula.
+var ErrNoProblem = errors.New("no acceptable problem could be drawn")
+
+// Generate draws until the formula accepts the inputs (a few tries at
+// most: the ranges are tested to be sound).
+func Generate(eng *engine.Engine, f *catalog.Formula, d date.Date, rng *rand.Rand) (*Problem, error) {
+	if !f.ValidOn(d) {
+		_, err := eng.Calc(f.ID, nil, d)
+		return nil, err
+	}
+	var last error
+	for try := 0; try < 20; try++ {
+		raw := Draw(f, d, rng)
+		res, err := eng.Calc(f.ID, raw, d)
+		if err == nil {
+			return &Problem{Formula: f, Date: d, Raw: raw, Result: res}, nil
+		}
+		last = err
+	}
+	return nil, fmt.Errorf("%w for %s: %v", ErrNoProblem, f.ID, last)
+}
+
+// Statement states the problem in c's language from the catalog's template
+// (problem.<formula id>): {input} is the input's value, {input_name} the
+// name of a chosen rate, {date}, {year} and {month} the date.
+func (p *Problem) Statement(c *i18n.Catalog) string {
+	args := []string{"date", dateText(c, p.Date), "year", fmt.Sprint(p.Date.Year()), "month", monthText(c, p.Date)}
+	for _, iv := range p.Result.Inputs {
+		id := iv.Input.ID
+		args = append(args, id, ValueText(c, iv.Input.Kind, iv.Value, iv.Unit))
+		name := ValueText(c, iv.Input.Kind, iv.Value, iv.Unit)
+		if iv.Choice != nil {
+			name = c.T(i18n.ParamKey(iv.Choice.ID))
+		}
+		args = append(args, id+"_name", name)
+	}
+	return c.T(i18n.ProblemKey(p.Formula.ID), args...)
+}
+
+// ValueText is how a number reads in a problem: amounts as a textbook writes
+// them (568,300 rather than 568,300.00).
+func ValueText(c *i18n.Catalog, k formula.Kind, v decimal.Decimal, u numparse.Unit) string {
+	if k == formula.KindMoney {
+		if v.IsInteger() {
+			return numparse.Plainnum(v)
+		}
+		return numparse.Money(v)
+	}
+	return engine.Value(c, k, v, u)
+}
+
+func dateText(c *i18n.Catalog, d date.Date) string {
+	return c.T("practice.date", "year", fmt.Sprint(d.Year()), "month", monthText(c, d), "day", fmt.Sprint(d.Day()))
+}
+
+func monthText(c *i18n.Catalog, d date.Date) string {
+	return c.T(fmt.Sprintf("practice.month.%d", int(d.Month())))
+}
+
+// Mark is the grade of one answer.
+type Mark struct {
+	OK     bool
+	Given  decimal.Decimal
+	Parsed bool // the answer read as a number (or yes/no)
+}
+
+// Tolerance is how far an answer to step st may be off: the step's own, else
+// 0.01 for amounts and numbers, 0.0001 (0.01%) for rates, none for whole
+// numbers and yes/no.
+func Tolerance(st *catalog.Step) decimal.Decimal {
+	if st.Tolerance != nil {
+		return *st.Tolerance
+	}
+	switch st.Kind {
+	case formula.KindRate:
+		return decimal.New(1, -4)
+	case formula.KindInt, formula.KindBool:
+		return decimal.Zero
+	}
+	return decimal.New(1, -2)
+}
+
+// Grade checks an answer to step i of the problem. Answers are read like
+// any input (113,000 · 11.3万 · 13% · 是); an answer that does not read is
+// not counted as an attempt.
+func (p *Problem) Grade(i int, answer string) Mark {
+	sv := p.Result.Steps[i]
+	st := sv.Step
+	if st.Kind == formula.KindBool {
+		switch strings.ToLower(numparse.Normalize(answer)) {
+		case "是", "yes", "y", "true", "1", "对":
+			return Mark{OK: sv.Bool(), Given: decimal.NewFromInt(1), Parsed: true}
+		case "否", "no", "n", "false", "0", "不":
+			return Mark{OK: !sv.Bool(), Given: decimal.Zero, Parsed: true}
+		}
+		return Mark{}
+	}
+	n, err := numparse.Parse(answer)
+	if err != nil {
+		return Mark{}
+	}
+	v := n.Value
+	if st.Kind == formula.KindRate && n.Unit == numparse.Plain && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
+		v = v.Shift(-2) // "13" for 13% is what students write
+	}
+	return Mark{OK: v.Sub(sv.Value).Abs().LessThanOrEqual(Tolerance(st)), Given: v, Parsed: true}
+}
+
+// Asked lists the steps the student answers: all of them, in order.
+func (p *Problem) Asked() []int {
+	out := make([]int, len(p.Result.Steps))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
