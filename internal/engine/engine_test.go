@@ -3,13 +3,16 @@ package engine
 import (
 	"bytes"
 	"errors"
+	"github.com/shopspring/decimal"
 	"io/fs"
+	"math/rand"
 	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
 )
 
@@ -258,4 +261,77 @@ func TestSnapshotFresh(t *testing.T) {
 	if !e.Cat.FromSnapshot {
 		t.Error("the embedded catalog did not load from the snapshot")
 	}
+}
+
+// Property: LAT's quick-coefficient tax equals the slice-by-slice sum on
+// random inputs, including the exact bracket edges.
+func TestLATQuickEqualsSlices(t *testing.T) {
+	e, _ := load(t)
+	rng := rand.New(rand.NewSource(1))
+	d := date.MustParse("2026-06-30")
+	for i := 0; i < 3000; i++ {
+		ded := decimal.New(rng.Int63n(100_000_000_00)+1, -2)
+		var proceeds decimal.Decimal
+		switch i % 4 {
+		case 0: // exactly on an edge: 50%, 100%, 200%
+			edge := []string{"1.5", "2", "3"}[rng.Intn(3)]
+			proceeds = ded.Mul(decimal.RequireFromString(edge))
+		default:
+			proceeds = decimal.New(rng.Int63n(400_000_000_00), -2)
+		}
+		res, err := e.Calc("lat.tax", map[string]string{"proceeds": proceeds.StringFixed(2), "deductions": ded.String()}, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tax, prog decimal.Decimal
+		for _, s := range res.Steps {
+			switch s.Step.ID {
+			case "tax":
+				tax = s.Value
+			case "tax_progressive":
+				prog = s.Value
+			}
+		}
+		if !tax.Equal(prog) {
+			t.Fatalf("proceeds %s deductions %s: quick %s, slices %s", proceeds, ded, tax, prog)
+		}
+	}
+}
+
+// Property: on every bracket table of the catalog, at every date it
+// changes, the quick method equals the slice-by-slice sum.
+func TestEveryTableQuickEqualsSlices(t *testing.T) {
+	e, _ := load(t)
+	rng := rand.New(rand.NewSource(2))
+	for id, td := range e.Cat.Tables {
+		for _, v := range td.Values {
+			if v.Table == nil {
+				continue
+			}
+			scale := decimal.NewFromInt(1)
+			if td.QuickRate {
+				scale = decimal.New(rng.Int63n(1e9)+1, -2)
+			}
+			for i := 0; i < 500; i++ {
+				x := decimal.New(rng.Int63n(2_000_000_00), -2)
+				if td.QuickRate {
+					x = scale.Mul(decimal.New(rng.Int63n(400), -2))
+				}
+				rate := bracketRate(v.Table, x, scale)
+				quick := x.Mul(rate.Rate).Sub(rate.Quick.Mul(scale))
+				if p := v.Table.Progressive(x, scale); !p.Equal(quick) && x.IsPositive() {
+					t.Fatalf("%s from %s, x=%s: quick %s, slices %s", id, v.From, x, quick, p)
+				}
+			}
+		}
+	}
+}
+
+func bracketRate(t *formula.Table, x, scale decimal.Decimal) formula.Bracket {
+	for _, b := range t.Brackets {
+		if b.Open || x.LessThanOrEqual(b.Upto.Mul(scale)) {
+			return b
+		}
+	}
+	return t.Brackets[len(t.Brackets)-1]
 }

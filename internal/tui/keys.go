@@ -11,36 +11,39 @@ import (
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
-	Next, Prev, Pick, Compute, Confirm, Clear key.Binding
+	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem key.Binding
 }
 
 func newKeyMap() *KeyMap {
 	return &KeyMap{
-		Up:        key.NewBinding(key.WithKeys("up", "k")),
-		Down:      key.NewBinding(key.WithKeys("down", "j")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
-		Enter:     key.NewBinding(key.WithKeys("enter")),
-		Back:      key.NewBinding(key.WithKeys("esc")),
-		Quit:      key.NewBinding(key.WithKeys("q")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c")),
-		Help:      key.NewBinding(key.WithKeys("?")),
-		Lang:      key.NewBinding(key.WithKeys("l")),
-		LangInput: key.NewBinding(key.WithKeys("ctrl+l")),
-		Date:      key.NewBinding(key.WithKeys("d")),
-		Today:     key.NewBinding(key.WithKeys("t")),
-		Filter:    key.NewBinding(key.WithKeys("/")),
-		History:   key.NewBinding(key.WithKeys("h")),
-		Sheet:     key.NewBinding(key.WithKeys("s")),
-		Export:    key.NewBinding(key.WithKeys("e")),
-		Copy:      key.NewBinding(key.WithKeys("y")),
-		Practice:  key.NewBinding(key.WithKeys("p")),
-		Next:      key.NewBinding(key.WithKeys("tab", "down")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up")),
-		Pick:      key.NewBinding(key.WithKeys(" ")),
-		Compute:   key.NewBinding(key.WithKeys("enter")),
-		Confirm:   key.NewBinding(key.WithKeys("enter")),
-		Clear:     key.NewBinding(key.WithKeys("ctrl+u")),
+		Up:          key.NewBinding(key.WithKeys("up", "k")),
+		Down:        key.NewBinding(key.WithKeys("down", "j")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+u")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " ")),
+		Enter:       key.NewBinding(key.WithKeys("enter")),
+		Back:        key.NewBinding(key.WithKeys("esc")),
+		Quit:        key.NewBinding(key.WithKeys("q")),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c")),
+		Help:        key.NewBinding(key.WithKeys("?")),
+		Lang:        key.NewBinding(key.WithKeys("l")),
+		LangInput:   key.NewBinding(key.WithKeys("ctrl+l")),
+		Date:        key.NewBinding(key.WithKeys("d")),
+		Today:       key.NewBinding(key.WithKeys("t")),
+		Filter:      key.NewBinding(key.WithKeys("/")),
+		History:     key.NewBinding(key.WithKeys("h")),
+		Sheet:       key.NewBinding(key.WithKeys("s")),
+		Export:      key.NewBinding(key.WithKeys("e")),
+		Copy:        key.NewBinding(key.WithKeys("y")),
+		Practice:    key.NewBinding(key.WithKeys("p")),
+		Next:        key.NewBinding(key.WithKeys("tab", "down")),
+		Prev:        key.NewBinding(key.WithKeys("shift+tab", "up")),
+		Pick:        key.NewBinding(key.WithKeys(" ")),
+		Compute:     key.NewBinding(key.WithKeys("enter")),
+		Confirm:     key.NewBinding(key.WithKeys("enter")),
+		Clear:       key.NewBinding(key.WithKeys("ctrl+u")),
+		Answer:      key.NewBinding(key.WithKeys("enter")),
+		Skip:        key.NewBinding(key.WithKeys("tab")),
+		NextProblem: key.NewBinding(key.WithKeys("enter", "n")),
 	}
 }
 
@@ -72,6 +75,9 @@ func (k *KeyMap) retranslate(c *i18n.Catalog) {
 	set(&k.Compute, "enter", "compute")
 	set(&k.Confirm, "enter", "confirm")
 	set(&k.Clear, "ctrl+u", "clear")
+	set(&k.Answer, "enter", "answer")
+	set(&k.Skip, "tab", "skip")
+	set(&k.NextProblem, "enter", "next_problem")
 }
 
 // helpKeys adapts a screen's key lists to bubbles/help.

@@ -1,8 +1,426 @@
 package tui
 
-import "github.com/cntax/cntax/internal/catalog"
+import (
+	"errors"
+	"fmt"
+	"math/rand"
+	"strings"
+	"time"
 
-// Practice mode lands with issue 5; until then the key does nothing and is
-// not advertised.
-func newPracticeStart(c *common, category string) screen  { return nil }
-func newPracticeFor(c *common, f *catalog.Formula) screen { return nil }
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/practice"
+)
+
+// practiceHome lists what can be practised in a category: every formula at
+// random, or one of them, each with the student's record.
+type practiceHome struct {
+	c        *common
+	category string
+	cursor   int
+	offset   int
+	w, h     int
+	stats    *practice.Stats
+	statsErr error
+}
+
+func newPracticeStart(c *common, scope string) screen {
+	if f := c.eng.Cat.Formula(scope); f != nil {
+		return newPracticeFor(c, f)
+	}
+	ph := &practiceHome{c: c, category: scope}
+	ph.stats, ph.statsErr = c.practiceStore().Load()
+	return ph
+}
+
+func newPracticeFor(c *common, f *catalog.Formula) screen {
+	return newPracticeRun(c, []*catalog.Formula{f})
+}
+
+func (c *common) practiceStore() *practice.Store { return practice.OpenStore(c.getenv) }
+
+// rng is the practice draw: the --seed when given, else the clock.
+func (c *common) rng() *rand.Rand {
+	if c.opts.SeedSet {
+		return rand.New(rand.NewSource(c.opts.Seed))
+	}
+	return rand.New(rand.NewSource(time.Now().UnixNano()))
+}
+
+func (ph *practiceHome) formulas() []*catalog.Formula {
+	var out []*catalog.Formula
+	for _, f := range ph.c.eng.Cat.Formulas {
+		if (ph.category == "" || f.Category == ph.category) && len(f.Practice) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (ph *practiceHome) title() string {
+	t := ph.c.t("practice.title")
+	if ph.category != "" {
+		t += " · " + ph.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.CategoryKey(ph.category)) })
+	}
+	return t
+}
+func (ph *practiceHome) relabel()           {}
+func (ph *practiceHome) setSize(w, h int)   { ph.w, ph.h = w, h }
+func (ph *practiceHome) capturesText() bool { return false }
+
+func (ph *practiceHome) help() helpKeys {
+	k := ph.c.keys
+	return helpKeys{short: []key.Binding{k.Enter, k.Date, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Date, k.Today, k.Back}}}
+}
+
+func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return ph, nil
+	}
+	k := ph.c.keys
+	fs := ph.formulas()
+	switch {
+	case key.Matches(km, k.Back):
+		return ph, pop()
+	case key.Matches(km, k.Up):
+		if ph.cursor > 0 {
+			ph.cursor--
+		}
+	case key.Matches(km, k.Down):
+		if ph.cursor < len(fs) {
+			ph.cursor++
+		}
+	case key.Matches(km, k.Date):
+		return ph, push(newDatePrompt(ph.c, nil))
+	case key.Matches(km, k.Today):
+		ph.c.date = ph.c.today
+		ph.c.saveConfig()
+	case key.Matches(km, k.Enter):
+		if ph.cursor == 0 {
+			return ph, push(newPracticeRun(ph.c, fs))
+		}
+		return ph, push(newPracticeRun(ph.c, fs[ph.cursor-1:ph.cursor]))
+	}
+	return ph, nil
+}
+
+// record is one formula's stats in a line.
+func (c *common) recordLine(st *practice.FormulaStats) string {
+	if st == nil || st.Problems == 0 {
+		return c.t("practice.never")
+	}
+	pct := 0.0
+	if st.Steps > 0 {
+		pct = st.StepsRight / float64(st.Steps) * 100
+	}
+	return c.t("practice.record", "problems", fmt.Sprint(st.Problems), "pct", fmt.Sprintf("%.0f", pct),
+		"streak", fmt.Sprint(st.Streak), "best", fmt.Sprint(st.Best))
+}
+
+func (ph *practiceHome) view() string {
+	c := ph.c
+	var head []string
+	if ph.statsErr != nil {
+		head = append(head, wrapIndent(c.st.Warn.Render(c.t("practice.stats_reset", "detail", ph.statsErr.Error())), ph.w)...)
+	}
+	fs := ph.formulas()
+	blocks := make([]string, len(fs)+1)
+	heights := make([]int, len(fs)+1)
+	mixed := cursorMark(ph.cursor == 0) + c.t("practice.mixed", "n", fmt.Sprint(len(fs)))
+	if ph.cursor == 0 {
+		mixed = c.st.Selected.Render(mixed)
+	}
+	blocks[0], heights[0] = mixed, 1
+	for i, f := range fs {
+		sel := ph.cursor == i+1
+		line := cursorMark(sel) + truncate(c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) }), max(ph.w-4, 4))
+		if sel {
+			line = c.st.Selected.Render(line)
+		}
+		rec := "    " + c.st.Dim.Render(truncate(c.recordLine(ph.stats.Formulas[f.ID]), max(ph.w-4, 4)))
+		if !f.ValidOn(c.date) {
+			rec = "    " + c.st.Warn.Render(truncate(c.t("tui.not_valid_on", "date", c.date.String()), max(ph.w-4, 4)))
+		}
+		blocks[i+1], heights[i+1] = line+"\n"+rec, 2
+	}
+	avail := max(ph.h-len(head), 1)
+	ph.offset = scroll(heights, ph.cursor, ph.offset, avail)
+	out := window(blocks, ph.offset, avail)
+	if len(head) > 0 {
+		out = strings.Join(head, "\n") + "\n" + out
+	}
+	return out
+}
+
+// practiceRun asks the steps of one problem after another. A wrong answer
+// shows the right value with its formula and substitution; one retry earns
+// half a mark. Later steps build on the right values, not on the student's.
+type practiceRun struct {
+	pager
+	pool     []*catalog.Formula
+	rng      *rand.Rand
+	p        *practice.Problem
+	err      error
+	step     int
+	retry    bool      // the current step was answered wrong once
+	marks    []float64 // per step: 1, ½ or 0
+	given    []string  // what the student answered last, per step
+	feedback []string
+	fbStep   int // the step the feedback is about
+	ti       textinput.Model
+	done     bool
+	record   *practice.FormulaStats
+	statsErr error
+}
+
+func newPracticeRun(c *common, pool []*catalog.Formula) *practiceRun {
+	ti := newInput()
+	ti.Prompt = ""
+	ti.CharLimit = 40
+	r := &practiceRun{pager: newPager(c), pool: pool, rng: c.rng(), ti: ti}
+	r.next()
+	return r
+}
+
+// next draws a new problem.
+func (r *practiceRun) next() {
+	var live []*catalog.Formula
+	for _, f := range r.pool {
+		if f.ValidOn(r.c.date) {
+			live = append(live, f)
+		}
+	}
+	r.p, r.err, r.done, r.record, r.feedback = nil, nil, false, nil, nil
+	if len(live) == 0 {
+		r.err = errors.New(r.c.t("err.practice.none", "date", r.c.date.String()))
+		return
+	}
+	f := live[r.rng.Intn(len(live))]
+	r.p, r.err = practice.Generate(r.c.eng, f, r.c.date, r.rng)
+	if r.err != nil {
+		return
+	}
+	r.step, r.retry = 0, false
+	r.marks = make([]float64, len(r.p.Result.Steps))
+	r.given = make([]string, len(r.p.Result.Steps))
+	r.ti.SetValue("")
+	r.ti.Focus()
+	r.rebuild()
+}
+
+func (r *practiceRun) title() string {
+	if r.p == nil {
+		return r.c.t("practice.title")
+	}
+	return r.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(r.p.Formula.ID)) })
+}
+
+func (r *practiceRun) capturesText() bool { return !r.done && r.p != nil }
+
+func (r *practiceRun) help() helpKeys {
+	k := r.c.keys
+	if r.done || r.p == nil {
+		return helpKeys{short: []key.Binding{k.NextProblem, k.Back}, full: [][]key.Binding{{k.NextProblem, k.Back, k.PageUp, k.PageDown}}}
+	}
+	return helpKeys{short: []key.Binding{k.Answer, k.Skip, k.Back}, full: [][]key.Binding{{k.Answer, k.Skip, k.Back}, {k.PageUp, k.PageDown}}}
+}
+
+func (r *practiceRun) setSize(w, h int) {
+	r.w, r.h = w, h
+	r.ti.Width = max(min(w-30, 24), 8)
+	r.rebuild()
+}
+
+func (r *practiceRun) relabel() {
+	if r.p != nil && r.p.Date != r.c.date && !r.done {
+		r.next() // a new date means the rules of that day: a new problem
+		return
+	}
+	r.rebuild()
+}
+
+func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return r, nil
+	}
+	k := r.c.keys
+	switch {
+	case key.Matches(km, k.Back):
+		return r, pop()
+	case key.Matches(km, k.PageUp), key.Matches(km, k.PageDown) && km.String() != " ":
+		var cmd tea.Cmd
+		r.vp, cmd = r.vp.Update(msg)
+		return r, cmd
+	}
+	if r.p == nil || r.done {
+		if key.Matches(km, k.Enter) || km.String() == "n" {
+			r.next()
+		}
+		return r, nil
+	}
+	switch {
+	case key.Matches(km, k.Enter):
+		r.answer(strings.TrimSpace(r.ti.Value()))
+		return r, nil
+	case km.Type == tea.KeyTab:
+		r.answer("")
+		return r, nil
+	}
+	var cmd tea.Cmd
+	r.ti, cmd = r.ti.Update(msg)
+	r.rebuild()
+	return r, cmd
+}
+
+// answer grades the current step; "" skips it.
+func (r *practiceRun) answer(a string) {
+	p := r.p
+	i := r.step
+	r.fbStep = i
+	cat := r.c.cat()
+	if a == "" {
+		r.marks[i] = 0
+		r.feedback = r.reveal(i, cat.T("practice.skipped"))
+		r.advance()
+		return
+	}
+	m := p.Grade(i, a)
+	if !m.Parsed {
+		r.feedback = []string{r.c.st.Error.Render(cat.T("practice.unreadable", "text", a))}
+		r.rebuild()
+		return
+	}
+	r.given[i] = a
+	switch {
+	case m.OK && !r.retry:
+		r.marks[i] = 1
+		r.feedback = []string{r.c.st.Result.Render("✓ " + cat.T("practice.right"))}
+		r.advance()
+	case m.OK:
+		r.marks[i] = 0.5
+		r.feedback = []string{r.c.st.Result.Render("✓ " + cat.T("practice.right_retry"))}
+		r.advance()
+	case !r.retry:
+		r.retry = true
+		r.feedback = r.reveal(i, cat.T("practice.wrong", "given", a))
+		r.feedback = append(r.feedback, r.c.st.Dim.Render(cat.T("practice.retry_hint")))
+		r.ti.SetValue("")
+		r.rebuild()
+	default:
+		r.marks[i] = 0
+		r.feedback = r.reveal(i, cat.T("practice.wrong_again", "given", a))
+		r.advance()
+	}
+}
+
+// reveal shows step i's right value with its formula and substitution.
+func (r *practiceRun) reveal(i int, why string) []string {
+	cat := r.c.cat()
+	res := r.p.Result
+	st := res.Steps[i].Step
+	return []string{
+		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", res.StepText(cat, i)))),
+		"    = " + engine.Symbolic(cat, r.p.Formula, st.Expr),
+		"    = " + res.Substituted(cat, i),
+	}
+}
+
+func (r *practiceRun) advance() {
+	r.step++
+	r.retry = false
+	r.ti.SetValue("")
+	if r.step >= len(r.p.Result.Steps) {
+		r.finish()
+	}
+	r.rebuild()
+	r.vp.GotoBottom()
+}
+
+// finish records the problem in the stats.
+func (r *practiceRun) finish() {
+	r.done = true
+	r.ti.Blur()
+	store := r.c.practiceStore()
+	st, err := store.Load()
+	r.statsErr = err
+	r.record = st.Record(r.p.Formula.ID, r.marks, r.c.date.String())
+	if err := store.Save(st); err != nil {
+		r.statsErr = err
+	}
+}
+
+func (r *practiceRun) rebuild() {
+	if r.p == nil {
+		r.set("", 0)
+		return
+	}
+	c := r.c
+	cat := c.cat()
+	var b []string
+	f := r.p.Formula
+	b = append(b, c.st.Title.Render(c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) }))+"  "+c.st.Dim.Render(f.ID))
+	for _, l := range c.set.Mode.Langs() {
+		b = append(b, r.p.Statement(c.set.Cats[l]))
+	}
+	b = append(b, "")
+	res := r.p.Result
+	for i := 0; i < len(res.Steps) && i <= r.step; i++ {
+		label := c.both(" · ", func(x *i18n.Catalog) string { return x.Label(f.ID, res.Steps[i].Step.ID) })
+		if i < r.step || r.done {
+			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
+			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, res.StepText(cat, i)))
+		} else {
+			b = append(b, c.st.Selected.Render(fmt.Sprintf("> %d. %s = ", i+1, label))+c.st.FieldFocus.Render("[")+r.ti.View()+c.st.FieldFocus.Render("]"))
+		}
+		if i == r.fbStep && len(r.feedback) > 0 {
+			b = append(b, r.feedback...)
+		}
+	}
+	if r.done {
+		total := 0.0
+		for _, m := range r.marks {
+			total += m
+		}
+		b = append(b, "", c.st.Label.Render(cat.T("practice.score", "got", trimFloat(total), "of", fmt.Sprint(len(r.marks)))))
+		for i, sv := range res.Steps {
+			b = append(b, fmt.Sprintf("  %d. %s  %s", i+1, padRight(cat.Label(f.ID, sv.Step.ID), 16), trimFloat(r.marks[i])))
+		}
+		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
+		if r.statsErr != nil {
+			var ce *practice.CorruptError
+			if errors.As(r.statsErr, &ce) {
+				b = append(b, c.st.Warn.Render(cat.T("practice.stats_reset", "detail", r.statsErr.Error())))
+			} else {
+				b = append(b, c.st.Warn.Render(cat.T("practice.stats_failed", "detail", r.statsErr.Error())))
+			}
+		}
+		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
+	} else if len(r.feedback) == 0 {
+		b = append(b, "", c.st.Dim.Render(cat.T("practice.answer_hint")))
+	}
+	r.set(strings.Join(b, "\n"), 0)
+	r.vp.GotoBottom()
+}
+
+func trimFloat(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(s, ".0")
+}
+
+func (r *practiceRun) view() string {
+	if r.p == nil {
+		msg := r.c.t("practice.failed")
+		if r.err != nil {
+			msg += "\n" + strings.Join(engine.Messages(r.err, r.c.cat()), "\n")
+		}
+		return wrapText(r.c.st.Error.Render(msg), r.w)
+	}
+	return r.vp.View() + "\n" + r.more()
+}
