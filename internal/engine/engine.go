@@ -236,7 +236,7 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 			}
 		}
 		for _, id := range formula.Idents(in.Default) {
-			if id.Sym.Sym == formula.SymParam {
+			if id.Sym.Sym == formula.SymParam && id.Sym.Slot >= 0 { // chose() names a param without reading it
 				e.noteParam(res, e.Cat.Params[id.Name], d)
 			}
 		}
