@@ -157,12 +157,36 @@ func (p *Printer) print(b *strings.Builder, n Node, root bool) {
 		}
 		b.WriteString(p.word(n.Name))
 		b.WriteByte('(')
+		if n.fn != nil && n.fn.table && n.Name != "progressive" && len(n.Args) == 3 && !p.Source {
+			// bounds scaled by s compare exactly what x ÷ s means: the LAT
+			// ratio, the bonus ÷ 12; that is how a textbook writes it.
+			p.print(b, n.Args[0], true)
+			b.WriteString(", ")
+			p.operand(b, n.Args[1])
+			b.WriteString(" ÷ ")
+			p.operand(b, n.Args[2])
+			b.WriteByte(')')
+			return
+		}
 		for i, a := range n.Args {
 			if i > 0 {
 				b.WriteString(", ")
 			}
 			p.print(b, a, true)
 		}
+		b.WriteByte(')')
+	}
+}
+
+// operand prints n as one side of × or ÷, in parentheses unless it is a
+// single term.
+func (p *Printer) operand(b *strings.Builder, n Node) {
+	switch n.(type) {
+	case *Ident, *NumberLit, *Paren, *Call:
+		p.print(b, n, false)
+	default:
+		b.WriteByte('(')
+		p.print(b, n, true)
 		b.WriteByte(')')
 	}
 }
