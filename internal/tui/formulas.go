@@ -183,9 +183,7 @@ func (p *datePrompt) view() string {
 		"> " + c.st.FieldFocus.Render("[") + p.ti.View() + c.st.FieldFocus.Render("]"),
 		"",
 	}
-	for _, l := range wrapIndent(c.st.Dim.Render(c.t("tui.date_hint", "today", c.today.String())), p.w) {
-		lines = append(lines, l)
-	}
+	lines = append(lines, wrapIndent(c.st.Dim.Render(c.t("tui.date_hint", "today", c.today.String())), p.w)...)
 	if p.err != "" {
 		lines = append(lines, wrapIndent(c.st.Error.Render(p.err), p.w)...)
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 )
@@ -96,12 +95,4 @@ func (fm *form) pickerView() string {
 	avail := max(fm.h-2, 1)
 	p.offset = scroll(heights, p.cursor, p.offset, avail)
 	return head + "\n\n" + window(blocks, p.offset, avail)
-}
-
-// paramValueText is a param's value at the form's date, for other screens.
-func paramValueText(c *common, p *catalog.Param) string {
-	if v, ok := p.At(c.date); ok {
-		return engine.Value(c.cat(), p.Kind, v.Value, v.Unit)
-	}
-	return "—"
 }

@@ -109,14 +109,12 @@ type screen interface {
 
 // Navigation messages.
 type (
-	pushMsg    struct{ s screen }
-	popMsg     struct{}
-	replaceMsg struct{ s screen }
+	pushMsg struct{ s screen }
+	popMsg  struct{}
 )
 
-func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Cmd             { return func() tea.Msg { return popMsg{} } }
-func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func pop() tea.Cmd          { return func() tea.Msg { return popMsg{} } }
 
 // Model is the root: it owns the stack, global keys, header and help.
 type Model struct {
@@ -242,10 +240,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.resize()
 		return m, nil
-	case replaceMsg:
-		m.stack[len(m.stack)-1] = msg.s
-		msg.s.setSize(m.c.w, m.bodyHeight())
-		return m, nil
 	case tea.KeyMsg:
 		m.c.status, m.c.statusW = "", false
 		k := m.c.keys
@@ -277,7 +271,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) helpView() string {
 	h := m.top().help()
-	global := []key.Binding{m.c.keys.Help, m.c.keys.Quit}
+	var global []key.Binding
 	if m.top().capturesText() {
 		global = []key.Binding{m.c.keys.LangInput, m.c.keys.Help, m.c.keys.ForceQuit}
 	} else {
