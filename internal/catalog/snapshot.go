@@ -118,15 +118,8 @@ func decodeSnapshot(b []byte) (map[string]snapFile, error) {
 	if len(b) < len(snapMagic) || string(b[:len(snapMagic)]) != snapMagic {
 		return nil, bad
 	}
-	p := len(snapMagic)
-	get := func() (uint64, bool) {
-		v, n := binary.Uvarint(b[p:])
-		if n <= 0 {
-			return 0, false
-		}
-		p += n
-		return v, true
-	}
+	rd := &reader{b: b, p: len(snapMagic)}
+	get := rd.uvarint
 	nstr, ok := get()
 	if !ok || nstr > uint64(len(b)) {
 		return nil, bad
@@ -136,11 +129,11 @@ func decodeSnapshot(b []byte) (map[string]snapFile, error) {
 	table := make([]string, nstr)
 	for i := range table {
 		l, ok := get()
-		if !ok || l > uint64(len(b)-p) {
+		if !ok || l > uint64(len(b)-rd.p) {
 			return nil, bad
 		}
-		table[i] = all[p : p+int(l)]
-		p += int(l)
+		table[i] = all[rd.p : rd.p+int(l)]
+		rd.p += int(l)
 	}
 	str := func() (string, bool) { // a string-table reference
 		i, ok := get()
@@ -161,22 +154,22 @@ func decodeSnapshot(b []byte) (map[string]snapFile, error) {
 	entries := make([]entry, nfiles)
 	for f := range entries {
 		name, ok := str()
-		if !ok || len(b)-p < 8 {
+		if !ok || len(b)-rd.p < 8 {
 			return nil, bad
 		}
-		entries[f].name, entries[f].hash = name, binary.LittleEndian.Uint64(b[p:])
-		p += 8
+		entries[f].name, entries[f].hash = name, binary.LittleEndian.Uint64(b[rd.p:])
+		rd.p += 8
 		if entries[f].length, ok = get(); !ok {
 			return nil, bad
 		}
 	}
 	out := map[string]snapFile{}
 	for _, e := range entries {
-		if e.length > uint64(len(b)-p) {
+		if e.length > uint64(len(b)-rd.p) {
 			return nil, bad
 		}
-		body := b[p : p+int(e.length)]
-		p += int(e.length)
+		body := b[rd.p : rd.p+int(e.length)]
+		rd.p += int(e.length)
 		out[e.name] = snapFile{hash: e.hash, root: func() (*yaml.Node, error) { return decodeTree(body, table) }}
 	}
 	return out, nil
@@ -185,15 +178,7 @@ func decodeSnapshot(b []byte) (map[string]snapFile, error) {
 // decodeTree reads one file's nodes; they share one allocation.
 func decodeTree(b []byte, table []string) (*yaml.Node, error) {
 	bad := errors.New("corrupt snapshot")
-	p := 0
-	get := func() (uint64, bool) {
-		v, n := binary.Uvarint(b[p:])
-		if n <= 0 {
-			return 0, false
-		}
-		p += n
-		return v, true
-	}
+	get := (&reader{b: b}).uvarint
 	total, ok := get()
 	if !ok || total == 0 || total > uint64(len(b)) {
 		return nil, bad
@@ -241,4 +226,19 @@ func decodeTree(b []byte, table []string) (*yaml.Node, error) {
 		return nil, bad
 	}
 	return root, nil
+}
+
+// reader reads uvarints from b at p.
+type reader struct {
+	b []byte
+	p int
+}
+
+func (r *reader) uvarint() (uint64, bool) {
+	v, n := binary.Uvarint(r.b[r.p:])
+	if n <= 0 {
+		return 0, false
+	}
+	r.p += n
+	return v, true
 }

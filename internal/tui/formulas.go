@@ -79,7 +79,7 @@ func (l *formulaList) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.History):
 		return l, push(newHistory(l.c))
 	case key.Matches(km, k.Date):
-		return l, push(newDatePrompt(l.c, nil))
+		return l, push(newDatePrompt(l.c))
 	case key.Matches(km, k.Today):
 		l.c.date = l.c.today
 		l.c.saveConfig()
@@ -127,7 +127,7 @@ type datePrompt struct {
 // every screen refreshes what depends on the date.
 type dateSetMsg struct{}
 
-func newDatePrompt(c *common, _ any) *datePrompt {
+func newDatePrompt(c *common) *datePrompt {
 	ti := newInput()
 	ti.Prompt = ""
 	ti.CharLimit = 10

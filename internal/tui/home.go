@@ -161,7 +161,7 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 		}
 	case key.Matches(km, k.Date):
-		return h, push(newDatePrompt(h.c, nil))
+		return h, push(newDatePrompt(h.c))
 	case key.Matches(km, k.Today):
 		h.c.date = h.c.today
 		h.c.saveConfig()

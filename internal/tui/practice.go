@@ -97,7 +97,7 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 			ph.cursor++
 		}
 	case key.Matches(km, k.Date):
-		return ph, push(newDatePrompt(ph.c, nil))
+		return ph, push(newDatePrompt(ph.c))
 	case key.Matches(km, k.Today):
 		ph.c.date = ph.c.today
 		ph.c.saveConfig()

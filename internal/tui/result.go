@@ -141,7 +141,7 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		return r, pop()
 	case key.Matches(km, k.Date):
-		return r, push(newDatePrompt(r.c, nil))
+		return r, push(newDatePrompt(r.c))
 	case key.Matches(km, k.Sheet):
 		return r, push(newSheet(r.c, r.res.Formula))
 	case key.Matches(km, k.Export):
@@ -258,7 +258,7 @@ func (s *sheet) update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(km, s.c.keys.Enter):
 			return s, push(newForm(s.c, s.f, nil))
 		case key.Matches(km, s.c.keys.Date):
-			return s, push(newDatePrompt(s.c, nil))
+			return s, push(newDatePrompt(s.c))
 		}
 	}
 	var cmd tea.Cmd
