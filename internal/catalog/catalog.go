@@ -282,6 +282,12 @@ type Range struct {
 	Min, Max, Step decimal.Decimal
 	Values         []string
 	Choices        bool
+	// MinFn and MaxFn, when set, compute the bounds at draw time from
+	// params and inputs drawn before (taxable income up to the ceiling
+	// in force); Fn computes the value itself (tax = income × 25%).
+	MinFn, MaxFn, Fn formula.NumFn
+	// After lists the inputs this draw reads, drawn first.
+	After []string
 }
 
 // Example is a worked example kept in the formula file and checked by the

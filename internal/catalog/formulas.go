@@ -13,6 +13,7 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/numparse"
 )
 
 func (l *loader) file(file string, raw *rawFile) {
@@ -497,24 +498,63 @@ func (l *loader) practice(file string, f *Formula, n *yaml.Node) {
 			f.Practice[in.ID] = r
 			return
 		}
-		if v.Kind != yaml.SequenceNode || len(v.Content) != 3 {
-			l.errorf(l.pos(file, v), "%s: expected [min, max, step], choices, or {values: [...]}", what)
+		var r Range
+		// an expression of params and other drawn inputs
+		expr := func(n *yaml.Node) formula.NumFn {
+			sc := &scope{l: l, f: f, self: in.ID}
+			ast := l.expr(file, n, sc, formula.TNum, what)
+			if ast == nil {
+				return nil
+			}
+			for _, id := range formula.Idents(ast) {
+				if id.Sym != nil && id.Sym.Sym == formula.SymInput {
+					r.After = append(r.After, id.Name)
+				}
+			}
+			return formula.CompileNum(ast)
+		}
+		if v.Kind == yaml.ScalarNode {
+			if r.Fn = expr(v); r.Fn != nil {
+				f.Practice[in.ID] = r
+			}
 			return
 		}
-		var r Range
+		if v.Kind != yaml.SequenceNode || len(v.Content) != 3 {
+			l.errorf(l.pos(file, v), "%s: expected [min, max, step], choices, {values: [...]} or an expression", what)
+			return
+		}
 		for i, dst := range []*decimal.Decimal{&r.Min, &r.Max, &r.Step} {
+			if _, err := numparse.Parse(v.Content[i].Value); err != nil && i < 2 {
+				fn := expr(v.Content[i])
+				if fn == nil {
+					return
+				}
+				if i == 0 {
+					r.MinFn = fn
+				} else {
+					r.MaxFn = fn
+				}
+				continue
+			}
 			val, _, ok := l.value(file, v.Content[i], in.Kind, what)
 			if !ok {
 				return
 			}
 			*dst = val
 		}
-		if r.Max.LessThan(r.Min) || !r.Step.IsPositive() {
+		if (r.MinFn == nil && r.MaxFn == nil && r.Max.LessThan(r.Min)) || !r.Step.IsPositive() {
 			l.errorf(l.pos(file, v), "%s: need min ≤ max and a positive step", what)
 			return
 		}
 		f.Practice[in.ID] = r
 	})
+	for id, r := range f.Practice {
+		for _, dep := range r.After {
+			if _, ok := f.Practice[dep]; !ok {
+				l.errorf(f.Pos, "formula %s practice %s reads %s, which practice does not draw", f.ID, id, dep)
+			}
+		}
+	}
 }
 
 func (l *loader) example(file string, f *Formula, re *rawExample) *Example {

@@ -39,33 +39,100 @@ func Draw(f *catalog.Formula, d date.Date, rng *rand.Rand) map[string]string {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids) // map order must not change what a seed draws
-	for _, id := range ids {
-		r := f.Practice[id]
-		in := f.Input(id)
-		switch {
-		case r.Choices:
-			var live []*catalog.Param
-			for _, p := range in.Choices {
-				if _, ok := p.At(d); ok {
-					live = append(live, p)
-				}
+	// Draws that read other inputs come after them.
+	env := &formula.Env{Vals: make([]decimal.Decimal, f.Slots)}
+	for _, ps := range f.ParamSlots {
+		if v, ok := ps.Param.At(d); ok {
+			env.Vals[ps.Slot] = v.Value
+		}
+	}
+	done := map[string]bool{}
+	for len(done) < len(ids) {
+		progress := false
+		for _, id := range ids {
+			if done[id] {
+				continue
 			}
-			if len(live) > 0 {
-				raw[id] = live[rng.Intn(len(live))].ID
+			ready := true
+			for _, dep := range f.Practice[id].After {
+				ready = ready && done[dep]
 			}
-		case len(r.Values) > 0:
-			raw[id] = r.Values[rng.Intn(len(r.Values))]
-		default:
-			n := r.Max.Sub(r.Min).Div(r.Step).IntPart()
-			v := r.Min.Add(r.Step.Mul(decimal.NewFromInt(rng.Int63n(n + 1))))
-			if in.Kind == formula.KindRate {
-				raw[id] = numparse.Rate(v, numparse.Percent)
-			} else {
-				raw[id] = numparse.Canonical(v)
+			if !ready {
+				continue
 			}
+			drawOne(f, id, d, rng, raw, env)
+			done[id], progress = true, true
+		}
+		if !progress {
+			break // a cycle; the loader's test of the ranges catches it
 		}
 	}
 	return raw
+}
+
+// drawOne draws input id into raw and its value into env.
+func drawOne(f *catalog.Formula, id string, d date.Date, rng *rand.Rand, raw map[string]string, env *formula.Env) {
+	r := f.Practice[id]
+	in := f.Input(id)
+	eval := func(fn formula.NumFn, def decimal.Decimal) decimal.Decimal {
+		if fn == nil {
+			return def
+		}
+		v, err := fn(env)
+		if err != nil {
+			return def
+		}
+		return v
+	}
+	var v decimal.Decimal
+	switch {
+	case r.Fn != nil:
+		v = eval(r.Fn, decimal.Zero)
+	case r.Choices:
+		var live []*catalog.Param
+		for _, p := range in.Choices {
+			if _, ok := p.At(d); ok {
+				live = append(live, p)
+			}
+		}
+		if len(live) > 0 {
+			p := live[rng.Intn(len(live))]
+			raw[id] = p.ID
+			pv, _ := p.At(d)
+			env.Vals[in.Slot] = pv.Value
+		}
+		return
+	case len(r.Values) > 0:
+		raw[id] = r.Values[rng.Intn(len(r.Values))]
+		if n, err := numparse.Parse(raw[id]); err == nil {
+			env.Vals[in.Slot] = n.Value
+		} else if p, _ := engine.Choice(in, raw[id], d); p != nil {
+			pv, _ := p.At(d)
+			env.Vals[in.Slot] = pv.Value
+		} else if raw[id] == "true" {
+			env.Vals[in.Slot] = decimal.NewFromInt(1)
+		}
+		return
+	default:
+		lo, hi := eval(r.MinFn, r.Min), eval(r.MaxFn, r.Max)
+		// bounds computed at draw time snap to the step grid inside them
+		lo = lo.Div(r.Step).Ceil().Mul(r.Step)
+		hi = hi.Div(r.Step).Floor().Mul(r.Step)
+		if hi.LessThan(lo) {
+			hi = lo
+		}
+		n := hi.Sub(lo).Div(r.Step).IntPart()
+		v = lo.Add(r.Step.Mul(decimal.NewFromInt(rng.Int63n(n + 1))))
+	}
+	if in.Kind == formula.KindMoney {
+		v = formula.RoundHalfUp(v, 2)
+	}
+	env.Vals[in.Slot] = v
+	if in.Kind == formula.KindRate {
+		raw[id] = numparse.Rate(v, numparse.Percent)
+	} else {
+		raw[id] = numparse.Canonical(v)
+	}
 }
 
 // ErrNoProblem: no draw was accepted by the formula.
