@@ -29,7 +29,12 @@ func truncate(s string, w int) string {
 // own indentation plus two cells, so a long formula stays readable. It
 // breaks at spaces and between CJK characters (never before closing
 // punctuation like ，。）), and carries colours across the break.
-func wrapIndent(line string, w int) []string {
+func wrapIndent(line string, w int) []string { return wrapHang(line, w, 2) }
+
+// wrapPara wraps prose: continuation lines start where the first did.
+func wrapPara(line string, w int) []string { return wrapHang(line, w, 0) }
+
+func wrapHang(line string, w, hang int) []string {
 	if w < 8 || ansi.StringWidth(line) <= w {
 		return []string{line}
 	}
@@ -51,7 +56,7 @@ func wrapIndent(line string, w int) []string {
 		}
 		out = append(out, cur.String())
 		cur.Reset()
-		pad = ind + 2
+		pad = ind + hang
 		cur.WriteString(strings.Repeat(" ", pad))
 		for _, a := range active {
 			cur.WriteString(a)

@@ -367,7 +367,7 @@ func (r *practiceRun) rebuild() {
 	f := r.p.Formula
 	b = append(b, c.st.Title.Render(c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) }))+"  "+c.st.Dim.Render(f.ID))
 	for _, l := range c.set.Mode.Langs() {
-		b = append(b, r.p.Statement(c.set.Cats[l]))
+		b = append(b, wrapPara(r.p.Statement(c.set.Cats[l]), r.w)...)
 	}
 	b = append(b, "")
 	res := r.p.Result
@@ -389,8 +389,13 @@ func (r *practiceRun) rebuild() {
 			total += m
 		}
 		b = append(b, "", c.st.Label.Render(cat.T("practice.score", "got", trimFloat(total), "of", fmt.Sprint(len(r.marks)))))
+		lw := 0
+		for _, sv := range res.Steps {
+			lw = max(lw, textWidth(cat.Label(f.ID, sv.Step.ID)))
+		}
 		for i, sv := range res.Steps {
-			b = append(b, fmt.Sprintf("  %d. %s  %s", i+1, padRight(cat.Label(f.ID, sv.Step.ID), 16), trimFloat(r.marks[i])))
+			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
+			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(cat.Label(f.ID, sv.Step.ID), lw), mark, trimFloat(r.marks[i])))
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {

@@ -324,3 +324,84 @@ func BenchmarkFirstFrame(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// newPracticeModel opens practice on vat.general with a fixed seed.
+func newPracticeModel(t testing.TB, mode i18n.Mode) *Model {
+	t.Helper()
+	eng, cats, err := engine.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	return New(Options{
+		Engine: eng, Cats: cats, Mode: mode, LangFlag: true,
+		Date: today, DateFlag: true, Today: today,
+		Getenv: func(k string) string {
+			switch k {
+			case "HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME":
+				return dir
+			}
+			return ""
+		},
+		Clip: io.Discard, ExportDir: dir,
+		Practice: true, Category: "vat.general", Seed: 1, SeedSet: true,
+	})
+}
+
+func TestPracticeGolden(t *testing.T) {
+	steps := map[string][]string{
+		"problem":    nil,
+		"wrong":      {"1", "<enter>"},
+		"right":      nil, // filled in below from the solution
+		"summary":    {"1", "<enter>", "<tab>", "<tab>", "<tab>"},
+		"summary_en": {"1", "<enter>", "<tab>", "<tab>", "<tab>"},
+	}
+	for _, sz := range sizes {
+		for name, keys := range steps {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newPracticeModel(t, mode)
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				if name == "right" {
+					run := m.top().(*practiceRun)
+					keys = append(typeText(run.p.Result.StepText(m.c.cat(), 0)), "<enter>")
+				}
+				send(m, keys...)
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// Marks: right first try 1, right on the retry ½, skipped 0; the record
+// is saved across sessions.
+func TestPracticeMarks(t *testing.T) {
+	m := newPracticeModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	run := m.top().(*practiceRun)
+	cat := m.c.cat()
+	right := func(i int) []string { return append(typeText(run.p.Result.StepText(cat, i)), "<enter>") }
+	send(m, right(0)...)
+	send(m, "9", "<enter>")
+	send(m, right(1)...)
+	send(m, "<tab>")
+	if !run.done || run.marks[0] != 1 || run.marks[1] != 0.5 || run.marks[2] != 0 {
+		t.Fatalf("marks %v done %v", run.marks, run.done)
+	}
+	st, err := m.c.practiceStore().Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := st.Formulas["vat.general"]; r == nil || r.Problems != 1 || r.StepsRight != 1.5 {
+		t.Fatalf("record %+v", r)
+	}
+	send(m, "<enter>") // next problem
+	if run.done || run.step != 0 {
+		t.Error("enter did not start a new problem")
+	}
+}
