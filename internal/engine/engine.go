@@ -126,6 +126,12 @@ func (e *Engine) Calc(id string, raw map[string]string, d date.Date) (*Result, e
 		given[name] = g
 	}
 	if len(errs) > 0 {
+		// say everything wrong at once: the missing inputs too
+		for _, in := range f.Inputs {
+			if _, ok := raw[in.ID]; !ok && in.Required() {
+				errs = append(errs, &InputError{Formula: f, Input: in, Code: CodeRequired})
+			}
+		}
 		return nil, errors.Join(errs...)
 	}
 	return e.Eval(f, given, d)

@@ -21,12 +21,20 @@ type picker struct {
 func (fm *form) openPicker() {
 	fd := fm.fields[fm.focus]
 	p := &picker{field: fm.focus}
+	d, _ := fm.formDate()
 	cur := choiceOf(fd.in, strings.TrimSpace(fd.ti.Value()))
+	p.cursor = -1
 	for i, ch := range fd.in.Choices {
 		if ch == cur {
 			p.cursor = i
 		}
 	}
+	for i, ch := range fd.in.Choices { // else the first one in force
+		if _, ok := ch.At(d); ok && p.cursor < 0 {
+			p.cursor = i
+		}
+	}
+	p.cursor = max(p.cursor, 0)
 	fm.picker = p
 }
 

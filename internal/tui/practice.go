@@ -233,7 +233,7 @@ func (r *practiceRun) help() helpKeys {
 
 func (r *practiceRun) setSize(w, h int) {
 	r.w, r.h = w, h
-	r.ti.Width = max(min(w-30, 24), 8)
+	r.ti.Width = max(min(w-8, 24), 8)
 	r.rebuild()
 }
 
@@ -377,7 +377,14 @@ func (r *practiceRun) rebuild() {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
 			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, res.StepText(cat, i)))
 		} else {
-			b = append(b, c.st.Selected.Render(fmt.Sprintf("> %d. %s = ", i+1, label))+c.st.FieldFocus.Render("[")+r.ti.View()+c.st.FieldFocus.Render("]"))
+			prompt := c.st.Selected.Render(fmt.Sprintf("> %d. %s = ", i+1, label))
+			box := c.st.FieldFocus.Render("[") + padRight(r.ti.View(), r.ti.Width+1) + c.st.FieldFocus.Render("]")
+			if textWidth(prompt)+textWidth(box) > r.w {
+				// no room beside the label: the box goes under it
+				b = append(b, prompt, "    "+box)
+			} else {
+				b = append(b, prompt+box)
+			}
 		}
 		if i == r.fbStep && len(r.feedback) > 0 {
 			b = append(b, r.feedback...)
