@@ -76,7 +76,10 @@ type Param struct {
 	Verified bool
 	Note     string
 	Values   []ParamValue // sorted by From
-	Pos      Pos
+	// ReplacedBy names the param that took over when this one ended
+	// (cosmetics 30% → high-end cosmetics 15%).
+	ReplacedBy string
+	Pos        Pos
 }
 
 // At gives the value in force on d. ok is false before the first value or

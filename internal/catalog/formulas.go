@@ -660,6 +660,12 @@ func (c *Catalog) CheckLabels(cats map[i18n.Lang]*i18n.Catalog) error {
 }
 
 func (l *loader) checkReplaced() {
+	for _, id := range sortedKeys(l.cat.Params) {
+		p := l.cat.Params[id]
+		if p.ReplacedBy != "" && l.cat.Params[p.ReplacedBy] == nil {
+			l.errorf(p.Pos, "param %s: replaced_by %q is not a param id", p.ID, p.ReplacedBy)
+		}
+	}
 	for _, f := range l.cat.Formulas {
 		if f.ReplacedBy != "" && l.cat.byID[f.ReplacedBy] == nil {
 			l.errorf(f.Pos, "formula %s: replaced_by %q is not a formula id", f.ID, f.ReplacedBy)

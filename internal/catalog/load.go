@@ -345,7 +345,7 @@ func (l *loader) params(file string, n *yaml.Node) {
 			l.errorf(l.pos(file, k), "%s: a table has the same id", what)
 			return
 		}
-		f := l.fields(file, v, what, "unit", "source", "verified", "note", "values")
+		f := l.fields(file, v, what, "unit", "source", "verified", "note", "values", "replaced_by")
 		p := &Param{ID: id, Verified: true, Pos: l.pos(file, k)}
 		if f["unit"] == nil {
 			l.errorf(p.Pos, "%s: unit is required (money, rate, number, int, bool)", what)
@@ -354,6 +354,9 @@ func (l *loader) params(file string, n *yaml.Node) {
 		p.Kind = l.kind(file, f["unit"], formula.KindNumber, what)
 		p.Source = l.source(file, f["source"], k, what)
 		p.Verified, p.Note = l.verified(file, f["verified"], f["note"], k, what)
+		if rb := f["replaced_by"]; rb != nil {
+			p.ReplacedBy = rb.Value
+		}
 		l.mapping(file, f["values"], what+" values", func(dk, dv *yaml.Node) {
 			d, ok := l.date(file, dk, what)
 			if !ok {

@@ -146,6 +146,9 @@ func (e *InputError) Message(c *i18n.Catalog) string {
 		from, to := e.Param.Span()
 		parts = append(parts, c.T("err.param.span", "param", c.T(i18n.ParamKey(e.Param.ID)), "id", e.Param.ID,
 			"date", e.Date.String(), "span", SpanText(c, from, to)))
+		if rb := e.Param.ReplacedBy; rb != "" && e.Date > to && to != 0 {
+			parts = append(parts, c.T("err.param.replaced", "by", c.T(i18n.ParamKey(rb)), "byid", rb))
+		}
 	case CodeAmbiguous:
 		ids := make([]string, len(e.Matches))
 		for i, p := range e.Matches {
@@ -242,6 +245,9 @@ func (e *ParamMissingError) Message(c *i18n.Catalog) string {
 		from, to = e.Table.Span()
 	}
 	s := c.T("err.param.span", "param", name, "id", id, "date", e.Date.String(), "span", SpanText(c, from, to))
+	if e.Param != nil && e.Param.ReplacedBy != "" && to != 0 && e.Date > to {
+		s = Sentences(c, s, c.T("err.param.replaced", "by", c.T(i18n.ParamKey(e.Param.ReplacedBy)), "byid", e.Param.ReplacedBy))
+	}
 	if e.Input != nil {
 		s = Sentences(c, s, c.T("err.param.give", "input", e.Input.ID, "label", c.Label(e.Formula.ID, e.Input.ID)))
 	}
