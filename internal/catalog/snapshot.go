@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"hash/crc32"
 	"sort"
 
 	"go.yaml.in/yaml/v3"
@@ -22,11 +22,12 @@ const SnapshotName = "catalog.snap"
 
 const snapMagic = "CNTXSNP1"
 
-// Hash is the fingerprint of one formula file.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Hash is the fingerprint of one formula file: its CRC-32C (computed by
+// the CPU's own instruction) and its length.
 func Hash(b []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(b)
-	return h.Sum64()
+	return uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(uint32(len(b)))
 }
 
 type snapFile struct {
@@ -175,57 +176,64 @@ func decodeSnapshot(b []byte) (map[string]snapFile, error) {
 	return out, nil
 }
 
-// decodeTree reads one file's nodes; they share one allocation.
+// decodeTree reads one file's nodes, in preorder, into one allocation;
+// an explicit stack instead of recursion keeps it a tight loop.
 func decodeTree(b []byte, table []string) (*yaml.Node, error) {
 	bad := errors.New("corrupt snapshot")
-	get := (&reader{b: b}).uvarint
-	total, ok := get()
-	if !ok || total == 0 || total > uint64(len(b)) {
+	total, p := binary.Uvarint(b)
+	if p <= 0 || total == 0 || total > uint64(len(b)) {
 		return nil, bad
 	}
 	nodes := make([]yaml.Node, total)
 	ptrs := make([]*yaml.Node, total-1)
-	next, nextPtr := 0, 0
-	var dec func() (*yaml.Node, bool)
-	dec = func() (*yaml.Node, bool) {
-		if next >= len(nodes) {
-			return nil, false
+	nextPtr := 0
+	type frame struct {
+		n *yaml.Node
+		i int
+	}
+	stack := make([]frame, 0, 32)
+	var v [7]uint64
+	for idx := range nodes {
+		for len(stack) > 0 && stack[len(stack)-1].i == len(stack[len(stack)-1].n.Content) {
+			stack = stack[:len(stack)-1]
 		}
-		n := &nodes[next]
-		next++
-		var v [7]uint64
-		for i := range v {
-			if v[i], ok = get(); !ok {
-				return nil, false
+		if idx > 0 && len(stack) == 0 {
+			return nil, bad // a second root
+		}
+		for k := range v {
+			x, n := binary.Uvarint(b[p:])
+			if n <= 0 {
+				return nil, bad
 			}
+			v[k], p = x, p+n
 		}
 		if v[2] >= uint64(len(table)) || v[3] >= uint64(len(table)) {
-			return nil, false
+			return nil, bad
 		}
+		n := &nodes[idx]
 		n.Kind, n.Style, n.Tag, n.Value = yaml.Kind(v[0]), yaml.Style(v[1]), table[v[2]], table[v[3]]
 		n.Line, n.Column = int(v[4]), int(v[5])
-		kids := int(v[6])
-		if kids < 0 || kids > len(ptrs)-nextPtr {
-			return nil, false
+		if len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			top.n.Content[top.i] = n
+			top.i++
 		}
-		if kids > 0 {
-			n.Content = ptrs[nextPtr : nextPtr+kids : nextPtr+kids]
-			nextPtr += kids
-			for i := range kids {
-				c, ok := dec()
-				if !ok {
-					return nil, false
-				}
-				n.Content[i] = c
+		if kids := v[6]; kids > 0 {
+			if kids > uint64(len(ptrs)-nextPtr) {
+				return nil, bad
 			}
+			k := int(kids)
+			n.Content = ptrs[nextPtr : nextPtr+k : nextPtr+k]
+			nextPtr += k
+			stack = append(stack, frame{n: n})
 		}
-		return n, true
 	}
-	root, ok := dec()
-	if !ok {
-		return nil, bad
+	for _, f := range stack {
+		if f.i != len(f.n.Content) {
+			return nil, bad // children promised but not there
+		}
 	}
-	return root, nil
+	return &nodes[0], nil
 }
 
 // reader reads uvarints from b at p.

@@ -6,12 +6,13 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // Lang is a catalog language.
@@ -42,26 +43,65 @@ func Load(fsys fs.FS) (map[Lang]*Catalog, error) {
 			errs = append(errs, err.Error())
 			continue
 		}
-		raw := map[string]any{}
-		if err := toml.Unmarshal(b, &raw); err != nil {
-			errs = append(errs, "i18n/"+name+": "+err.Error())
-			continue
-		}
-		c := &Catalog{Lang: l, msgs: map[string]string{}}
-		for k, v := range raw {
-			s, ok := v.(string)
-			if !ok {
-				errs = append(errs, fmt.Sprintf("i18n/%s: key %q: value must be a string (quote dotted keys: \"a.b\" = \"…\")", name, k))
-				continue
-			}
-			c.msgs[k] = s
-		}
+		c, perrs := parseFlat(name, b)
+		errs = append(errs, perrs...)
+		c.Lang = l
 		out[l] = c
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return out, nil
+}
+
+// parseFlat reads a flat catalog with go-toml's parser. The catalogs are
+// one table of some 1,500 keys, where go-toml's Unmarshal checks each key
+// against the table by a linear scan; a map does the duplicate check here.
+func parseFlat(name string, b []byte) (*Catalog, []string) {
+	c := &Catalog{msgs: make(map[string]string, 2048)}
+	var errs []string
+	var p unstable.Parser
+	p.Reset(b)
+	at := func(r unstable.Range) string {
+		sh := p.Shape(r)
+		return fmt.Sprintf("i18n/%s:%d:%d", name, sh.Start.Line, sh.Start.Column)
+	}
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.KeyValue:
+			var parts []string
+			for it := e.Key(); it.Next(); {
+				parts = append(parts, string(it.Node().Data))
+			}
+			key := strings.Join(parts, ".")
+			v := e.Value()
+			if v.Kind != unstable.String {
+				errs = append(errs, fmt.Sprintf("%s: key %q: the value must be a string", at(e.Raw), key))
+				continue
+			}
+			if _, dup := c.msgs[key]; dup {
+				errs = append(errs, fmt.Sprintf("%s: key %q is defined twice", at(v.Raw), key))
+				continue
+			}
+			c.msgs[key] = string(v.Data)
+		case unstable.Table, unstable.ArrayTable:
+			r := e.Raw
+			if it := e.Key(); it.Next() {
+				r = it.Node().Raw
+			}
+			errs = append(errs, fmt.Sprintf("%s: tables are not allowed; write every key at the top level, quoted (\"a.b\" = \"…\")", at(r)))
+		}
+	}
+	if err := p.Error(); err != nil {
+		var perr *unstable.ParserError
+		if errors.As(err, &perr) {
+			errs = append(errs, fmt.Sprintf("%s: %s", at(p.Range(perr.Highlight)), perr.Message))
+		} else {
+			errs = append(errs, fmt.Sprintf("i18n/%s: %v", name, err))
+		}
+	}
+	return c, errs
 }
 
 // Has reports whether key has a message.

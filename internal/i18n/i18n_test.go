@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	i18nfs "github.com/cntax/cntax/i18n"
 	"github.com/cntax/cntax/internal/formula"
@@ -181,4 +182,29 @@ func TestCatalogFilesAreFlat(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"zh-Hans.toml": {Data: []byte("\"a\" = \"x\"\n\"a\" = \"y\"\n\"b\" = 3\n[t]\n\"c\" = \"z\n")},
+		"en.toml":      {Data: []byte("\"a\" = \"x\"\n")},
+	}
+	_, err := i18n.Load(fsys)
+	for _, want := range []string{
+		`i18n/zh-Hans.toml:2:7: key "a" is defined twice`,
+		`i18n/zh-Hans.toml:3:1: key "b": the value must be a string`,
+		`i18n/zh-Hans.toml:4:2: tables are not allowed`,
+		`i18n/zh-Hans.toml:5:9: basic strings cannot have new lines`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("\"a.b\" = \"x {n}\"\n# c\n\"d\" = 'lit'\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		i18n.Load(fstest.MapFS{"zh-Hans.toml": {Data: b}, "en.toml": {Data: b}})
+	})
 }
