@@ -36,6 +36,13 @@ func AnswerLine(res *engine.Result, set *i18n.Set, st Style) string {
 // TextBody is Text without the title and date lines, for a screen that
 // shows those itself.
 func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
+	return TextBodyWidth(res, set, st, 0)
+}
+
+// TextBodyWidth lays the inputs out for a screen w cells wide (0: any):
+// the id column goes when the table would not fit, and a note that would
+// overflow moves under its row.
+func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	var b strings.Builder
 	f := res.Formula
 	c0 := set.Primary()
@@ -67,10 +74,19 @@ func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
 		wi = max(wi, Width(rows[i][1]))
 		wv = max(wv, Width(rows[i][2]))
 	}
+	showID := w == 0 || 2+wl+2+wi+2+wv <= w
 	for _, r := range rows {
-		line := "  " + PadRight(r[0], wl) + "  " + st.Dim(PadRight(r[1], wi)) + "  " + PadLeft(st.Value(r[2]), wv)
+		line := "  " + PadRight(r[0], wl) + "  "
+		if showID {
+			line += st.Dim(PadRight(r[1], wi)) + "  "
+		}
+		line += PadLeft(st.Value(r[2]), wv)
 		if r[3] != "" {
-			line += "  " + st.Dim(r[3])
+			if w > 0 && Width(line)+2+Width(r[3]) > w {
+				line += "\n" + strings.Repeat(" ", 4) + st.Dim(r[3])
+			} else {
+				line += "  " + st.Dim(r[3])
+			}
 		}
 		b.WriteString(line + "\n")
 	}

@@ -118,7 +118,7 @@ func (r *result) errLines() []string {
 // rebuild renders the result; the answer is pinned above the scrolling
 // steps so that it is in view at any size.
 func (r *result) rebuild() {
-	r.set(render.TextBody(r.res, r.c.set, r.c.st.Text), len(r.errLines())+r.pinnedHeight())
+	r.set(render.TextBodyWidth(r.res, r.c.set, r.c.st.Text, r.w), len(r.errLines())+r.pinnedHeight())
 }
 
 func (r *result) pinned() []string {
