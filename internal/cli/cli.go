@@ -159,7 +159,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 	}
 	a.style = render.Plain
 	if f, ok := a.env.Stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
-		a.style = render.Lipgloss(lipgloss.NewRenderer(f))
+		r := lipgloss.NewRenderer(f)
+		r.SetHasDarkBackground(render.DarkBackground(a.env.Getenv))
+		a.style = render.Lipgloss(r)
 	}
 	return nil
 }

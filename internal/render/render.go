@@ -35,6 +35,27 @@ func Lipgloss(r *lipgloss.Renderer) Style {
 	}
 }
 
+// DarkBackground decides the palette without asking the terminal: asking
+// (OSC 11) blocks for five seconds on a terminal that does not answer. It
+// reads CNTAX_THEME=light|dark, then COLORFGBG (set by many terminals,
+// "15;0" is light text on black), and otherwise assumes dark.
+func DarkBackground(getenv func(string) string) bool {
+	switch strings.ToLower(getenv("CNTAX_THEME")) {
+	case "light":
+		return false
+	case "dark":
+		return true
+	}
+	if fgbg := getenv("COLORFGBG"); fgbg != "" {
+		parts := strings.Split(fgbg, ";")
+		switch parts[len(parts)-1] {
+		case "7", "9", "10", "11", "12", "13", "14", "15":
+			return false
+		}
+	}
+	return true
+}
+
 // Width is the display width of s in terminal cells (CJK counts 2).
 func Width(s string) int { return lipgloss.Width(s) }
 

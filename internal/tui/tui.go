@@ -20,6 +20,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/render"
 )
 
 // Options start the TUI.
@@ -189,6 +190,11 @@ func New(o Options) *Model {
 
 // Run starts the program on the terminal.
 func Run(o Options) error {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	lipgloss.SetHasDarkBackground(render.DarkBackground(getenv))
 	p := tea.NewProgram(New(o), tea.WithAltScreen())
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
