@@ -118,6 +118,9 @@ func (e *Engine) Calc(id string, raw map[string]string, d date.Date) (*Result, e
 			errs = append(errs, &UnknownInputError{Formula: f, Name: name})
 			continue
 		}
+		if strings.TrimSpace(raw[name]) == "" && !in.Required() {
+			continue // name= with nothing after it: the default
+		}
 		g, err := e.ParseInput(f, in, raw[name], d)
 		if err != nil {
 			errs = append(errs, err)
@@ -150,6 +153,36 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 	if err := validity(f, d); err != nil {
 		return nil, err
 	}
+	res, err := e.bind(f, given, d, false)
+	if err != nil {
+		return nil, err
+	}
+	return e.compute(res)
+}
+
+// Preview gives every input's value as an evaluation would use it — what
+// was given, else its default — without computing: a form shows computed
+// defaults with it. Inputs that cannot be read yet count as not given and
+// a required one as 0; nothing is refused.
+func (e *Engine) Preview(f *catalog.Formula, raw map[string]string, d date.Date) []InputValue {
+	given := map[string]Given{}
+	for k, v := range raw {
+		if in := f.Input(k); in != nil {
+			if g, err := e.ParseInput(f, in, v, d); err == nil {
+				given[k] = g
+			}
+		}
+	}
+	res, _ := e.bind(f, given, d, true)
+	if res == nil {
+		return nil
+	}
+	return res.Inputs
+}
+
+// bind fills a result's inputs: the given values, the params in force and
+// the defaults. lenient (for Preview) skips what would be an error.
+func (e *Engine) bind(f *catalog.Formula, given map[string]Given, d date.Date, lenient bool) (*Result, error) {
 	env := &formula.Env{
 		Vals:   make([]decimal.Decimal, f.Slots),
 		Tables: make([]*formula.Table, len(f.TableSlots)),
@@ -164,7 +197,7 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 	for _, ps := range f.ParamSlots {
 		v, ok := ps.Param.At(d)
 		if !ok {
-			if ps.InSteps {
+			if ps.InSteps && !lenient {
 				return nil, &ParamMissingError{Formula: f, Param: ps.Param, Date: d}
 			}
 			missing[ps.Slot] = ps.Param
@@ -174,7 +207,7 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 	}
 	for i, t := range f.TableSlots {
 		env.Tables[i] = t.At(d)
-		if env.Tables[i] == nil {
+		if env.Tables[i] == nil && !lenient {
 			return nil, &ParamMissingError{Formula: f, Table: t, Date: d}
 		}
 	}
@@ -188,7 +221,7 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 				e.noteParam(res, g.Choice, d)
 				env.Chosen[in.Slot] = g.Choice.ID
 			}
-		} else if in.Required() {
+		} else if in.Required() && !lenient {
 			errs = append(errs, &InputError{Formula: f, Input: in, Code: CodeRequired})
 		}
 		res.Inputs[in.Slot] = iv
@@ -250,10 +283,16 @@ func (e *Engine) Eval(f *catalog.Formula, given map[string]Given, d date.Date) (
 		return nil
 	}
 	for _, in := range f.Inputs {
-		if err := fill(in); err != nil {
+		if err := fill(in); err != nil && !lenient {
 			return nil, err
 		}
 	}
+	return res, nil
+}
+
+// compute runs the refusals and the steps of a bound result.
+func (e *Engine) compute(res *Result) (*Result, error) {
+	f, env, d := res.Formula, res.Env, res.Date
 	refuse := func(after int) error {
 		for _, r := range f.Refusals {
 			if r.After != after {

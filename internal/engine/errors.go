@@ -155,7 +155,7 @@ func (e *InputError) Message(c *i18n.Catalog) string {
 			ids[i] = p.ID
 		}
 		parts = append(parts, c.T("accept.one_of", "list", strings.Join(ids, ", ")))
-	case CodeRequired, CodeNotMoney, CodeNotRate, CodeRateOver, CodeBool:
+	case CodeRequired, CodeNotMoney, CodeNotRate, CodeRateOver, CodeRateOne, CodeBool:
 		parts = append(parts, Accepted(c, e.Formula, in))
 	}
 	return Sentences(c, parts...)

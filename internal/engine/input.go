@@ -26,6 +26,7 @@ const (
 	CodeBool      = "bool"       // not yes/no
 	CodeChoiceOff = "choice_off" // a choice not in force on the date
 	CodeAmbiguous = "ambiguous"  // a short name that matches several choices
+	CodeRateOne   = "rate_one"   // a bare 1 for a rate: 100%, or 1% meant?
 )
 
 // ParseInput reads one input as typed. It accepts, for a rate, the id of a
@@ -74,6 +75,11 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 		}
 		if n.Unit == numparse.Plain && n.Value.GreaterThan(decimal.NewFromInt(1)) {
 			return fail(CodeRateOver, "")
+		}
+		if n.Unit == numparse.Plain && n.Value.Equal(decimal.NewFromInt(1)) {
+			// A bare 1 is 100% as a decimal, but 1% is what people mean by
+			// it far more often (the small-scale levy): make them say.
+			return fail(CodeRateOne, "")
 		}
 	case formula.KindMoney, formula.KindInt, formula.KindNumber:
 		if n.Unit == numparse.Percent || n.Unit == numparse.Permille {
