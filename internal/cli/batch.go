@@ -82,17 +82,25 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		return a.usage("err.batch.csv", "row", "1", "detail", err.Error())
 	}
 	dateCol := -1
+	seen := map[string]bool{}
+	var bad []error
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) // Excel writes a BOM
 		header[i] = h
+		if seen[h] {
+			return a.usage("err.batch.twice", "name", h)
+		}
+		seen[h] = true
 		if h == "date" {
 			dateCol = i
 			continue
 		}
 		if f.Input(h) == nil {
-			_, err := a.eng.Calc(id, map[string]string{h: ""}, a.date)
-			return err
+			bad = append(bad, &engine.UnknownInputError{Formula: f, Name: h})
 		}
+	}
+	if len(bad) > 0 {
+		return errors.Join(bad...)
 	}
 	w := csv.NewWriter(a.env.Stdout)
 	enc := jsonEncoder(a.env.Stdout, false)
@@ -127,8 +135,12 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		}
 		clear(raw)
 		d := a.date
+		if len(rec) > len(header) {
+			// 113,000 unquoted splits into two cells: never guess which
+			err = a.usage("err.batch.cells", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+		}
 		for i, v := range rec {
-			if i >= len(header) {
+			if i >= len(header) || err != nil {
 				break
 			}
 			if i == dateCol {

@@ -129,7 +129,7 @@ func TestBatch(t *testing.T) {
 	}
 	in = "date,sales\n2018-06-01,100000\nbad,1\n2026-01-01,abc\n"
 	out, stderr, code = run(t, in, "batch", "vat.general", "-", "--keep-going", "--lang", "en")
-	if code != 2 || !strings.Contains(stderr, "2 rows failed") {
+	if code != 2 || !strings.Contains(stderr, "Rows failed: 2") {
 		t.Fatalf("%d %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -162,5 +162,38 @@ func BenchmarkBatch(b *testing.B) {
 		if _, stderr, code := run(b, in, "batch", "vat.general", "-"); code != 0 {
 			b.Fatal(stderr)
 		}
+	}
+}
+
+// A CSV row must not lose cells: 1,000 unquoted is two cells, and guessing
+// which one was meant would print a wrong tax.
+func TestBatchRefusesGuesses(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"sales,input_tax\n1,000,500\n", "has 3 cells but the header 2"},
+		{"sales,sales\n100,200\n", "names sales twice"},
+		{"sales,note\n100,abc\n", "no input named note"},
+	} {
+		_, stderr, code := run(t, tt.in, "batch", "vat.general", "-", "--lang", "en")
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%q: exit %d, %s", tt.in, code, stderr)
+		}
+		if strings.Contains(stderr, "is missing") {
+			t.Errorf("%q: a false missing-input message: %s", tt.in, stderr)
+		}
+	}
+	out, _, code := run(t, "sales,input_tax\n\"1,000\",500\n", "batch", "vat.general", "-")
+	if code != 0 || !strings.Contains(out, "1000.00,500.00,130.00") {
+		t.Errorf("quoted amount: %d %s", code, out)
+	}
+}
+
+func TestEmptyOptionalTakesDefault(t *testing.T) {
+	out, stderr, code := run(t, "", "calc", "vat.general", "sales=100", "input_tax=", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"input_tax":"0.00"`) {
+		t.Errorf("%d %s %s", code, out, stderr)
+	}
+	_, stderr, code = run(t, "", "calc", "vat.small_scale", "sales_incl=100", "rate=1", "--lang", "en")
+	if code != 2 || !strings.Contains(stderr, "ambiguous") {
+		t.Errorf("rate=1: %d %s", code, stderr)
 	}
 }

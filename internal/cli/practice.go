@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math/rand"
@@ -25,11 +26,23 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int) error 
 	}
 	var b strings.Builder
 	for n := 1; n <= max(count, 1); n++ {
-		f := pool[rng.Intn(len(pool))]
-		p, err := practice.Generate(a.eng, f, a.date, rng)
-		if err != nil {
+		var p *practice.Problem
+		var err error
+		for len(pool) > 0 {
+			i := rng.Intn(len(pool))
+			if p, err = practice.Generate(a.eng, pool[i], a.date, rng); err == nil {
+				break
+			}
+			pool = append(pool[:i:i], pool[i+1:]...) // not on this date: try another
+		}
+		if p == nil {
+			var npe *practice.NoProblemError
+			if errors.As(err, &npe) {
+				return &usageError{msgs: a.localize(npe)}
+			}
 			return err
 		}
+		f := p.Formula
 		for _, l := range a.set.Mode.Langs() {
 			c := a.cats[l]
 			fmt.Fprintf(&b, "%s %d · %s (%s)\n", c.T("practice.problem"), n, c.T(i18n.FormulaKey(f.ID)), f.ID)
@@ -46,6 +59,15 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int) error 
 	fmt.Fprintf(&b, "seed %d\n", seed)
 	_, err := io.WriteString(a.env.Stdout, b.String())
 	return err
+}
+
+// localize words a localized error in every language of the mode.
+func (a *app) localize(err engine.Localized) []string {
+	var out []string
+	for _, l := range a.set.Mode.Langs() {
+		out = append(out, err.Message(a.cats[l]))
+	}
+	return out
 }
 
 func labels(set *i18n.Set, f *catalog.Formula, id string) []string {

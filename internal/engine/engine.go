@@ -239,7 +239,7 @@ func (e *Engine) bind(f *catalog.Formula, given map[string]Given, d date.Date, l
 		}
 		done[in.Slot] = true
 		iv := &res.Inputs[in.Slot]
-		if iv.Given {
+		if iv.Given || in.Default == nil { // (a required one missing: Preview)
 			return nil
 		}
 		for _, dep := range in.Order {

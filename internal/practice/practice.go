@@ -5,7 +5,6 @@
 package practice
 
 import (
-	"errors"
 	"fmt"
 	"math/rand"
 	"sort"
@@ -115,13 +114,15 @@ func drawOne(f *catalog.Formula, id string, d date.Date, rng *rand.Rand, raw map
 		return
 	default:
 		lo, hi := eval(r.MinFn, r.Min), eval(r.MaxFn, r.Max)
-		// bounds computed at draw time snap to the step grid inside them
-		lo = lo.Div(r.Step).Ceil().Mul(r.Step)
-		hi = hi.Div(r.Step).Floor().Mul(r.Step)
-		if hi.LessThan(lo) {
-			hi = lo
+		if r.MinFn != nil {
+			// a computed lower bound snaps up to the step grid
+			lo = lo.Div(r.Step).Ceil().Mul(r.Step)
 		}
-		n := hi.Sub(lo).Div(r.Step).IntPart()
+		// values are lo, lo + step, … up to hi
+		n := hi.Sub(lo).Div(r.Step).Floor().IntPart()
+		if n < 0 {
+			n = 0
+		}
 		v = lo.Add(r.Step.Mul(decimal.NewFromInt(rng.Int63n(n + 1))))
 	}
 	if in.Kind == formula.KindMoney {
@@ -135,8 +136,28 @@ func drawOne(f *catalog.Formula, id string, d date.Date, rng *rand.Rand, raw map
 	}
 }
 
-// ErrNoProblem: no draw was accepted by the formula.
-var ErrNoProblem = errors.New("no acceptable problem could be drawn")
+// NoProblemError: no draw was accepted on the date (the rules of that day
+// refuse what the ranges give, or the choices are not in force yet).
+type NoProblemError struct {
+	Formula *catalog.Formula
+	Date    date.Date
+	Last    error
+}
+
+func (e *NoProblemError) Error() string {
+	return fmt.Sprintf("no acceptable problem could be drawn for %s on %s: %v", e.Formula.ID, e.Date, e.Last)
+}
+
+// Message words it in c's language, with the formula's own reason.
+func (e *NoProblemError) Message(c *i18n.Catalog) string {
+	s := c.T("err.practice.draw", "formula", c.T(i18n.FormulaKey(e.Formula.ID)), "id", e.Formula.ID, "date", e.Date.String())
+	if e.Last != nil {
+		s = engine.Sentences(c, append([]string{s}, engine.Messages(e.Last, c)...)...)
+	}
+	return s
+}
+
+func (e *NoProblemError) Unwrap() error { return e.Last }
 
 // Generate draws until the formula accepts the inputs (a few tries at
 // most: the ranges are tested to be sound).
@@ -154,7 +175,7 @@ func Generate(eng *engine.Engine, f *catalog.Formula, d date.Date, rng *rand.Ran
 		}
 		last = err
 	}
-	return nil, fmt.Errorf("%w for %s: %v", ErrNoProblem, f.ID, last)
+	return nil, &NoProblemError{Formula: f, Date: d, Last: last}
 }
 
 // Statement states the problem in c's language from the catalog's template
@@ -237,10 +258,16 @@ func (p *Problem) Grade(i int, answer string) Mark {
 		return Mark{}
 	}
 	v := n.Value
-	if st.Kind == formula.KindRate && n.Unit == numparse.Plain && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
-		v = v.Shift(-2) // "13" for 13% is what students write
+	tol := Tolerance(st)
+	ok := v.Sub(sv.Value).Abs().LessThanOrEqual(tol)
+	if !ok && st.Kind == formula.KindRate && n.Unit == numparse.Plain && v.Abs().GreaterThan(decimal.NewFromInt(1)) {
+		// "13" for 13% is what students write; a ratio of 3.5013 is also
+		// a plain number over 1, so both readings count.
+		if pct := v.Shift(-2); pct.Sub(sv.Value).Abs().LessThanOrEqual(tol) {
+			v, ok = pct, true
+		}
 	}
-	return Mark{OK: v.Sub(sv.Value).Abs().LessThanOrEqual(Tolerance(st)), Given: v, Parsed: true}
+	return Mark{OK: ok, Given: v, Parsed: true}
 }
 
 // Asked lists the steps the student answers: all of them, in order.

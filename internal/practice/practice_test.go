@@ -11,6 +11,7 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/numparse"
 )
 
 var today = date.MustParse("2026-11-22")
@@ -178,4 +179,48 @@ func asCorrupt(err error, ce **CorruptError) bool {
 	c, ok := err.(*CorruptError)
 	*ce = c
 	return ok
+}
+
+// Every numeric draw lies on its range's grid: min, min + step, … ≤ max.
+func TestDrawsOnGrid(t *testing.T) {
+	eng, _, _ := engine.Default()
+	rng := rand.New(rand.NewSource(3))
+	for _, f := range eng.Cat.Formulas {
+		d := practiceDate(f)
+		for i := 0; i < 200; i++ {
+			raw := Draw(f, d, rng)
+			for id, r := range f.Practice {
+				if r.Fn != nil || r.MinFn != nil || r.MaxFn != nil || r.Choices || len(r.Values) > 0 {
+					continue
+				}
+				n, err := numparse.Parse(raw[id])
+				if err != nil {
+					t.Fatalf("%s %s: %q", f.ID, id, raw[id])
+				}
+				k := n.Value.Sub(r.Min).Div(r.Step)
+				if !k.IsInteger() || n.Value.LessThan(r.Min) || n.Value.GreaterThan(r.Max) {
+					t.Fatalf("%s %s: %s is off the grid [%s, %s, %s]", f.ID, id, n.Value, r.Min, r.Max, r.Step)
+				}
+			}
+		}
+	}
+}
+
+// A ratio over 100% answered as a decimal is right; so is 13 for 13%.
+func TestGradeRates(t *testing.T) {
+	eng, _, _ := engine.Default()
+	res, err := eng.Calc("lat.tax", map[string]string{"proceeds": "19000万", "deductions": "4221万"}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Problem{Formula: eng.Cat.Formula("lat.tax"), Date: today, Result: res}
+	ratio := p.Result.Steps[1]
+	if ratio.Step.ID != "ratio" {
+		t.Fatal(ratio.Step.ID)
+	}
+	for _, ans := range []string{ratio.Value.String(), ratio.Value.Shift(2).String() + "%", ratio.Value.Shift(2).String()} {
+		if !p.Grade(1, ans).OK {
+			t.Errorf("%q for %s marked wrong", ans, ratio.Value)
+		}
+	}
 }

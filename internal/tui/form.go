@@ -40,6 +40,10 @@ type form struct {
 	focus   int
 	picker  *picker
 	formErr error
+	// preview is every input as the engine would take it now: computed
+	// defaults (insurance at 3‰, a lease minimum that follows the rate)
+	// show their value.
+	preview []engine.InputValue
 	w, h    int
 	offset  int
 }
@@ -140,6 +144,7 @@ func (fm *form) formDate() (date.Date, bool) {
 func (fm *form) relabel() {
 	fm.syncDate()
 	d, _ := fm.formDate()
+	fm.preview = fm.c.eng.Preview(fm.f, fm.raw(), d)
 	c := fm.c.cat()
 	for _, fd := range fm.fields[1:] {
 		if fd.isBool() {
@@ -165,6 +170,10 @@ func (fm *form) defaultText(c *i18n.Catalog, in *catalog.Input, d date.Date) str
 	}
 	if lit, ok := in.Default.(*formula.NumberLit); ok {
 		return engine.Value(c, in.Kind, lit.Value, 0)
+	}
+	if in.Slot < len(fm.preview) {
+		iv := fm.preview[in.Slot]
+		return engine.Value(c, in.Kind, iv.Value, iv.Unit)
 	}
 	return engine.Symbolic(c, fm.f, in.Default)
 }
@@ -335,10 +344,7 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	case fd.isBool():
 		switch km.String() {
 		case " ", "left", "right", "x":
-			fd.on, fd.onSet = !fd.on || !fd.onSet && !fm.boolDefault(fd), true
-			if km.String() != " " && km.String() != "x" {
-				fd.on = !fd.on
-			}
+			fd.on, fd.onSet = !fm.boolState(fd), true
 		case "y", "1":
 			fd.on, fd.onSet = true, true
 		case "n", "0":
@@ -346,6 +352,7 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 		case "backspace", "delete":
 			fd.onSet = false
 		}
+		fm.relabel()
 		return fm, nil
 	case key.Matches(km, k.Pick) && fd.in != nil && len(fd.in.Choices) > 0:
 		fm.openPicker()
@@ -357,9 +364,10 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	if fd.ti.Value() != before {
 		fd.edited = true
 		fm.validate(fm.focus)
+		// Defaults may follow this value (and the date changes what every
+		// rate and default means).
+		fm.relabel()
 		if fm.focus == 0 {
-			// The date changes what every rate and default means.
-			fm.relabel()
 			for i := 1; i < len(fm.fields); i++ {
 				fm.validate(i)
 			}
@@ -369,8 +377,12 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	return fm, cmd
 }
 
-// boolDefault is a yes/no input's default at the form's date.
+// boolDefault is a yes/no input's default as the engine computes it now
+// (it may follow other inputs: chose(rate, …)).
 func (fm *form) boolDefault(fd *field) bool {
+	if fd.in.Slot < len(fm.preview) {
+		return !fm.preview[fd.in.Slot].Value.IsZero()
+	}
 	if lit, ok := fd.in.Default.(*formula.BoolLit); ok {
 		return lit.Value
 	}
@@ -473,7 +485,13 @@ func (fm *form) hint(fd *field, d date.Date) string {
 	if fd.in.Required() {
 		parts = append(parts, c.T("ui.required"))
 	} else if !fd.isBool() {
-		parts = append(parts, c.T("ui.default")+" "+fm.defaultText(c, fd.in, d))
+		def := c.T("ui.default") + " " + fm.defaultText(c, fd.in, d)
+		switch fd.in.Default.(type) {
+		case *formula.NumberLit, *formula.Ident:
+		default: // computed: show how
+			def += " = " + engine.Symbolic(c, fm.f, fd.in.Default)
+		}
+		parts = append(parts, def)
 	}
 	if len(fd.in.Choices) > 0 {
 		parts = append(parts, c.T("tui.pick_hint"))

@@ -201,9 +201,14 @@ func (r *practiceRun) next() {
 		r.err = errors.New(r.c.t("err.practice.none", "date", r.c.date.String()))
 		return
 	}
-	f := live[r.rng.Intn(len(live))]
-	r.p, r.err = practice.Generate(r.c.eng, f, r.c.date, r.rng)
-	if r.err != nil {
+	for len(live) > 0 {
+		i := r.rng.Intn(len(live))
+		if r.p, r.err = practice.Generate(r.c.eng, live[i], r.c.date, r.rng); r.err == nil {
+			break
+		}
+		live = append(live[:i:i], live[i+1:]...) // not on this date: another
+	}
+	if r.p == nil {
 		return
 	}
 	r.step, r.retry = 0, false

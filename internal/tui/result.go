@@ -91,6 +91,7 @@ func (r *result) setSize(w, h int) {
 // relabel follows the language and, if the date changed, recomputes with
 // the same inputs.
 func (r *result) relabel() {
+	r.err = nil
 	if r.res.Date != r.c.date {
 		res, err := r.c.eng.Calc(r.res.Formula.ID, r.raw, r.c.date)
 		r.err = err

@@ -89,7 +89,12 @@ func (c *common) both(sep string, f func(*i18n.Catalog) string) string {
 func (c *common) saveConfig() {
 	cfg, _ := config.Load(c.getenv)
 	cfg.Lang = c.set.Mode.String()
-	cfg.Date = c.date.String()
+	// A date is remembered only when it was picked: saving today would
+	// pin tomorrow's run to yesterday's rules.
+	cfg.Date = ""
+	if c.date != c.today {
+		cfg.Date = c.date.String()
+	}
 	if err := config.Save(c.getenv, cfg); err != nil {
 		c.status, c.statusW = c.t("tui.config_failed", "detail", err.Error()), true
 	}

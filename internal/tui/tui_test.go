@@ -17,6 +17,7 @@ import (
 
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
 )
 
@@ -403,5 +404,68 @@ func TestPracticeMarks(t *testing.T) {
 	send(m, "<enter>") // next problem
 	if run.done || run.step != 0 {
 		t.Error("enter did not start a new problem")
+	}
+}
+
+// Switching language on today must not pin later runs to today's date.
+func TestLanguageDoesNotPinDate(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	m.c.opts.DateFlag = false
+	send(m, "l")
+	tomorrow := New(Options{Engine: m.c.eng, Cats: m.c.set.Cats, Mode: i18n.ModeZH, Today: today.AddDays(1), Getenv: m.c.getenv, Clip: io.Discard})
+	if tomorrow.c.date != today.AddDays(1) {
+		t.Errorf("next run computes on %s", tomorrow.c.date)
+	}
+	if tomorrow.c.set.Mode != i18n.ModeEN {
+		t.Errorf("language not remembered: %v", tomorrow.c.set.Mode)
+	}
+	m.c.date = date.MustParse("2018-06-01")
+	m.c.saveConfig()
+	later := New(Options{Engine: m.c.eng, Cats: m.c.set.Cats, Mode: i18n.ModeZH, Today: today.AddDays(1), Getenv: m.c.getenv, Clip: io.Discard})
+	if later.c.date != date.MustParse("2018-06-01") {
+		t.Errorf("a picked date is not remembered: %s", later.c.date)
+	}
+}
+
+// An error from a date that failed clears when the date is set back.
+func TestResultErrorClears(t *testing.T) {
+	m := newModel(t, i18n.ModeEN)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, vatResult...)
+	for _, d := range []string{"1990-01-01", "2026-11-22"} {
+		send(m, "d")
+		update(m, tea.KeyMsg{Type: tea.KeyCtrlU})
+		send(m, typeText(d)...)
+		send(m, "<enter>")
+	}
+	if v := m.View(); strings.Contains(v, "Cannot recompute") {
+		t.Errorf("stale error:\n%s", v)
+	}
+}
+
+// Yes/no fields toggle from what they show, and a default that follows
+// another input (chose) shows its value.
+func TestBoolFields(t *testing.T) {
+	m := newModel(t, i18n.ModeEN)
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	f := m.c.eng.Cat.Formula("lat.developer")
+	fm := newForm(m.c, f, nil)
+	update(m, pushMsg{fm})
+	for i, fd := range fm.fields {
+		if fd.in != nil && fd.in.ID == "developer" {
+			fm.setFocus(i)
+		}
+	}
+	before := fm.boolState(fm.fields[fm.focus])
+	send(m, "<space>")
+	if fm.boolState(fm.fields[fm.focus]) == before {
+		t.Error("the first space did not toggle")
+	}
+	st := m.c.eng.Cat.Formula("stamp.contract")
+	sf := newForm(m.c, st, &history.Entry{Date: "2021-06-30", Inputs: map[string]string{"amount": "500", "rate": "stamp.old.property_lease"}})
+	for _, fd := range sf.fields {
+		if fd.in != nil && fd.in.ID == "lease" && !sf.boolState(fd) {
+			t.Error("lease should show yes: it follows the lease item")
+		}
 	}
 }
