@@ -30,15 +30,16 @@ func TestMain(m *testing.M) {
 
 var today = date.MustParse("2026-11-22")
 
-// newModel builds the TUI on a fixed date, in a private home.
-func newModel(t testing.TB, mode i18n.Mode) *Model {
+// newModel builds the TUI on a fixed date, in a private home; opts may
+// adjust the options.
+func newModel(t testing.TB, mode i18n.Mode, opts ...func(*Options)) *Model {
 	t.Helper()
 	eng, cats, err := engine.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	return New(Options{
+	o := Options{
 		Engine: eng, Cats: cats, Mode: mode, LangFlag: true,
 		Date: today, DateFlag: true, Today: today,
 		Getenv: func(k string) string {
@@ -49,7 +50,11 @@ func newModel(t testing.TB, mode i18n.Mode) *Model {
 			return ""
 		},
 		Clip: io.Discard, ExportDir: dir,
-	})
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	return New(o)
 }
 
 // send feeds keys to the model: named keys in angle brackets, the rest as
@@ -329,23 +334,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 // newPracticeModel opens practice on vat.general with a fixed seed.
 func newPracticeModel(t testing.TB, mode i18n.Mode) *Model {
 	t.Helper()
-	eng, cats, err := engine.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	return New(Options{
-		Engine: eng, Cats: cats, Mode: mode, LangFlag: true,
-		Date: today, DateFlag: true, Today: today,
-		Getenv: func(k string) string {
-			switch k {
-			case "HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME":
-				return dir
-			}
-			return ""
-		},
-		Clip: io.Discard, ExportDir: dir,
-		Practice: true, Category: "vat.general", Seed: 1, SeedSet: true,
+	return newModel(t, mode, func(o *Options) {
+		o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat.general", 1, true
 	})
 }
 
