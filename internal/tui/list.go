@@ -147,7 +147,7 @@ func isCJK(r rune) bool {
 
 // noLineStart is punctuation that must not begin a line.
 func noLineStart(r rune) bool {
-	return strings.ContainsRune("，。、：；！？）》」』】〉,.;:!?)%‰", r)
+	return strings.ContainsRune("，。、：；！？）》」』】〉〕］｝”’,.;:!?)]}%‰", r)
 }
 
 func tokenize(s string) []token {
