@@ -255,8 +255,11 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 
 // JSON renders one result object on one line.
 func JSON(res *engine.Result, set *i18n.Set) []byte {
-	b, _ := json.Marshal(JSONOf(res, set))
-	return b
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // formulas hold < and >; keep them readable
+	_ = enc.Encode(JSONOf(res, set))
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 // Markdown renders a result as a document to keep or paste.

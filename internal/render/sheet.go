@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -396,8 +397,12 @@ func SheetMarkdown(s Sheet, set *i18n.Set) string {
 
 // SheetJSONBytes renders the sheet as indented JSON.
 func SheetJSONBytes(s Sheet, set *i18n.Set) []byte {
-	b, _ := json.MarshalIndent(SheetJSONOf(s, set), "", "  ")
-	return b
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(SheetJSONOf(s, set))
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 // ListEntry is one row of cntax list --json.

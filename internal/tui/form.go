@@ -434,7 +434,7 @@ func (fm *form) view() string {
 			}
 			box = open + padRight(fd.ti.View(), fd.ti.Width+1) + close
 			if fd.in != nil {
-				if p := choiceOf(fd.in, strings.TrimSpace(fd.ti.Value())); p != nil {
+				if p, _ := engine.Choice(fd.in, fd.ti.Value(), d); p != nil {
 					v := "—"
 					if pv, ok := p.At(d); ok {
 						v = engine.Value(cat, p.Kind, pv.Value, pv.Unit)
@@ -500,24 +500,4 @@ func (fm *form) hint(fd *field, d date.Date) string {
 		parts = append(parts, c.T("tui.toggle_hint"))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// choiceOf finds the param a field's text names, like the engine does.
-func choiceOf(in *catalog.Input, t string) *catalog.Param {
-	if t == "" {
-		return nil
-	}
-	var found *catalog.Param
-	for _, p := range in.Choices {
-		if p.ID == t {
-			return p
-		}
-		if i := strings.LastIndexByte(p.ID, '.'); i >= 0 && p.ID[i+1:] == t {
-			if found != nil {
-				return nil
-			}
-			found = p
-		}
-	}
-	return found
 }

@@ -78,11 +78,6 @@ func (l *formulaList) update(msg tea.Msg) (screen, tea.Cmd) {
 		return l, pop()
 	case key.Matches(km, k.History):
 		return l, push(newHistory(l.c))
-	case key.Matches(km, k.Date):
-		return l, push(newDatePrompt(l.c))
-	case key.Matches(km, k.Today):
-		l.c.date = l.c.today
-		l.c.saveConfig()
 	}
 	return l, nil
 }

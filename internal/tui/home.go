@@ -160,11 +160,6 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 				return h, push(s)
 			}
 		}
-	case key.Matches(km, k.Date):
-		return h, push(newDatePrompt(h.c))
-	case key.Matches(km, k.Today):
-		h.c.date = h.c.today
-		h.c.saveConfig()
 	}
 	return h, nil
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,7 +21,7 @@ func (fm *form) openPicker() {
 	fd := fm.fields[fm.focus]
 	p := &picker{field: fm.focus}
 	d, _ := fm.formDate()
-	cur := choiceOf(fd.in, strings.TrimSpace(fd.ti.Value()))
+	cur, _ := engine.Choice(fd.in, fd.ti.Value(), d)
 	p.cursor = -1
 	for i, ch := range fd.in.Choices {
 		if ch == cur {

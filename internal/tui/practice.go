@@ -96,11 +96,6 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 		if ph.cursor < len(fs) {
 			ph.cursor++
 		}
-	case key.Matches(km, k.Date):
-		return ph, push(newDatePrompt(ph.c))
-	case key.Matches(km, k.Today):
-		ph.c.date = ph.c.today
-		ph.c.saveConfig()
 	case key.Matches(km, k.Enter):
 		if ph.cursor == 0 {
 			return ph, push(newPracticeRun(ph.c, fs))

@@ -141,8 +141,6 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return r, pop()
-	case key.Matches(km, k.Date):
-		return r, push(newDatePrompt(r.c))
 	case key.Matches(km, k.Sheet):
 		return r, push(newSheet(r.c, r.res.Formula))
 	case key.Matches(km, k.Export):
@@ -258,8 +256,6 @@ func (s *sheet) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, pop()
 		case key.Matches(km, s.c.keys.Enter):
 			return s, push(newForm(s.c, s.f, nil))
-		case key.Matches(km, s.c.keys.Date):
-			return s, push(newDatePrompt(s.c))
 		}
 	}
 	var cmd tea.Cmd

@@ -273,6 +273,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		case !m.top().capturesText() && key.Matches(msg, k.Quit):
 			return m, tea.Quit
+		case !m.top().capturesText() && key.Matches(msg, k.Date):
+			if _, open := m.top().(*datePrompt); !open {
+				return m, push(newDatePrompt(m.c))
+			}
+		case !m.top().capturesText() && key.Matches(msg, k.Today) && m.c.date != m.c.today:
+			// back to current law: every screen follows, as after d
+			m.c.date = m.c.today
+			m.c.saveConfig()
+			for _, s := range m.stack {
+				s.relabel()
+			}
+			m.resize()
+			return m, nil
 		}
 	}
 	s, cmd := m.top().update(msg)

@@ -264,6 +264,10 @@ func TestDateRecompute(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "18,080.00") || !strings.Contains(v, "10,080.00") {
 		t.Errorf("not recomputed at 16%%:\n%s", v)
 	}
+	send(m, "t") // back to today: the result follows
+	if v := m.View(); !strings.Contains(v, "14,690.00") || strings.Contains(v, "非今日") {
+		t.Errorf("t did not return to current law:\n%s", v)
+	}
 }
 
 // Thousands of random keys and sizes: no panic, every frame fits.
