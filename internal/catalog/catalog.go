@@ -14,8 +14,17 @@ import (
 	"github.com/cntax/cntax/internal/numparse"
 )
 
-// Categories in the order the product shows them.
-var CategoryOrder = []string{"vat", "consumption", "eit", "iit", "lat", "stamp", "customs", "surcharge"}
+// Categories in the order the product shows them: the order of the CPA
+// 《税法》 book (turnover taxes, income taxes, then the other taxes by the
+// chapters that group them), then payroll helpers, the historical taxes
+// and the scenarios. A category with no file is simply absent.
+var CategoryOrder = []string{
+	"vat", "consumption", "eit", "iit",
+	"surcharge", "tobacco", "customs", "tonnage",
+	"resource", "env", "land_use", "farmland",
+	"property", "deed", "lat", "vpt", "vvt", "stamp",
+	"si", "bt", "fia", "fie", "scn",
+}
 
 // Catalog is every formula file, loaded and checked.
 type Catalog struct {

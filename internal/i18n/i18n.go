@@ -32,20 +32,27 @@ type Catalog struct {
 	msgs map[string]string
 }
 
-// Load reads zh-Hans.toml and en.toml from fsys.
+// Load reads each language's catalog from fsys: <lang>.toml, then every
+// <part>.<lang>.toml in name order (one part per tax, so tax files are
+// added without touching another's). A key may be defined once across all
+// of a language's files.
 func Load(fsys fs.FS) (map[Lang]*Catalog, error) {
 	out := map[Lang]*Catalog{}
 	var errs []string
 	for _, l := range Langs {
-		name := string(l) + ".toml"
-		b, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, err.Error())
-			continue
+		c := &Catalog{Lang: l, msgs: make(map[string]string, 4096)}
+		names := []string{string(l) + ".toml"}
+		parts, _ := fs.Glob(fsys, "*."+string(l)+".toml")
+		sort.Strings(parts)
+		names = append(names, parts...)
+		for _, name := range names {
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				errs = append(errs, err.Error())
+				continue
+			}
+			errs = append(errs, parseFlat(c, name, b)...)
 		}
-		c, perrs := parseFlat(name, b)
-		errs = append(errs, perrs...)
-		c.Lang = l
 		out[l] = c
 	}
 	if len(errs) > 0 {
@@ -57,8 +64,7 @@ func Load(fsys fs.FS) (map[Lang]*Catalog, error) {
 // parseFlat reads a flat catalog with go-toml's parser. The catalogs are
 // one table of some 1,500 keys, where go-toml's Unmarshal checks each key
 // against the table by a linear scan; a map does the duplicate check here.
-func parseFlat(name string, b []byte) (*Catalog, []string) {
-	c := &Catalog{msgs: make(map[string]string, 2048)}
+func parseFlat(c *Catalog, name string, b []byte) []string {
 	var errs []string
 	var p unstable.Parser
 	p.Reset(b)
@@ -101,7 +107,7 @@ func parseFlat(name string, b []byte) (*Catalog, []string) {
 			errs = append(errs, fmt.Sprintf("i18n/%s: %v", name, err))
 		}
 	}
-	return c, errs
+	return errs
 }
 
 // Has reports whether key has a message.

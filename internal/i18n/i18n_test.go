@@ -171,16 +171,46 @@ func TestFill(t *testing.T) {
 }
 
 func TestCatalogFilesAreFlat(t *testing.T) {
-	for _, l := range i18n.Langs {
-		b, err := os.ReadFile(filepath.Join("..", "..", "i18n", string(l)+".toml"))
+	names, err := filepath.Glob(filepath.Join("..", "..", "i18n", "*.toml"))
+	if err != nil || len(names) < 2 {
+		t.Fatal(names, err)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, line := range strings.Split(string(b), "\n") {
 			if strings.HasPrefix(strings.TrimSpace(line), "[") {
-				t.Errorf("%s.toml:%d: tables are not allowed; keep keys flat and quoted", l, i+1)
+				t.Errorf("%s:%d: tables are not allowed; keep keys flat and quoted", filepath.Base(name), i+1)
 			}
 		}
+	}
+}
+
+// A tax's messages may live in a part file (vat.zh-Hans.toml); the parts
+// merge into one catalog per language, and a key defined in two files is
+// an error naming the second place.
+func TestLoadParts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"zh-Hans.toml":      {Data: []byte("\"a\" = \"甲\"\n")},
+		"b.zh-Hans.toml":    {Data: []byte("\"b\" = \"乙\"\n")},
+		"en.toml":           {Data: []byte("\"a\" = \"A\"\n")},
+		"b.en.toml":         {Data: []byte("\"b\" = \"B\"\n")},
+		"other.toml":        {Data: []byte("\"x\" = \"ignored\"\n")},
+		"c.zh-Hans.toml.md": {Data: []byte("not a catalog")},
+	}
+	c, err := i18n.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c[i18n.ZH].T("b") != "乙" || c[i18n.EN].T("b") != "B" || c[i18n.EN].Has("x") {
+		t.Fatalf("parts not merged: %v %v", c[i18n.ZH].Keys(), c[i18n.EN].Keys())
+	}
+	fsys["c.en.toml"] = &fstest.MapFile{Data: []byte("\"a\" = \"again\"\n")}
+	_, err = i18n.Load(fsys)
+	if err == nil || !strings.Contains(err.Error(), `i18n/c.en.toml:1:7: key "a" is defined twice`) {
+		t.Fatalf("duplicate across files: %v", err)
 	}
 }
 
