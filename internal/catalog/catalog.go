@@ -189,6 +189,10 @@ type Formula struct {
 	Steps      []*Step
 	Result     *Step
 	Refusals   []*Refusal
+	// Warnings are computed like refusals, after every step, but only
+	// say something: a local amount outside the statutory range that the
+	// law lets a province approve.
+	Warnings []*Refusal
 	Practice   map[string]Range
 	Examples   []*Example
 	Pos        Pos
