@@ -193,9 +193,9 @@ type Formula struct {
 	// say something: a local amount outside the statutory range that the
 	// law lets a province approve.
 	Warnings []*Refusal
-	Practice   map[string]Range
-	Examples   []*Example
-	Pos        Pos
+	Practice map[string]Range
+	Examples []*Example
+	Pos      Pos
 
 	// Symbols of the expressions; Slots is how many values an
 	// evaluation holds (inputs, steps, params in that order).
