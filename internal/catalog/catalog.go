@@ -193,6 +193,12 @@ type Formula struct {
 	// say something: a local amount outside the statutory range that the
 	// law lets a province approve.
 	Warnings []*Refusal
+	// Parts make the formula a scenario (scenario.go); Carried are the
+	// part values its expressions read; Filed lists, for the summary of
+	// figures to file, the ids (PART.STEP or own steps) in order.
+	Parts    []*Part
+	Carried  []Carried
+	Filed    []string
 	Practice map[string]Range
 	Examples []*Example
 	Pos      Pos
@@ -254,11 +260,15 @@ type Input struct {
 	Places      int32 // most decimal places accepted; money 2 unless set
 	Slot        int
 	Order       []int // input slots the default reads, evaluated first
-	Pos         Pos
+	// FromPart: a scenario input written `default: part`; when not given,
+	// the called formula's own default applies (insurance at 3‰ in
+	// customs.value), so the rule is written once.
+	FromPart bool
+	Pos      Pos
 }
 
 // Required reports whether the user must give the input.
-func (in *Input) Required() bool { return in.Default == nil }
+func (in *Input) Required() bool { return in.Default == nil && !in.FromPart }
 
 // Step is one computed, displayed value.
 type Step struct {

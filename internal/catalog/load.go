@@ -42,6 +42,8 @@ type rawFile struct {
 	Params   yaml.Node    `yaml:"params"`
 	Tables   yaml.Node    `yaml:"tables"`
 	Formulas []rawFormula `yaml:"formulas"`
+	// Scenarios load after every file's formulas: they call them.
+	Scenarios []rawFormula `yaml:"scenarios"`
 }
 
 type rawFormula struct {
@@ -56,6 +58,8 @@ type rawFormula struct {
 	Warn     []rawRefusal `yaml:"warn"`
 	Practice yaml.Node    `yaml:"practice"`
 	Examples []rawExample `yaml:"examples"`
+	Parts    []rawPart    `yaml:"parts"`
+	File     []yaml.Node  `yaml:"file"`
 }
 
 type rawValid struct {
@@ -101,6 +105,8 @@ type loader struct {
 	cat  *Catalog
 	errs []error
 	i18n map[i18n.Lang]*i18n.Catalog
+	// inScenario: the formula being loaded is a scenario (default: part).
+	inScenario bool
 }
 
 func (l *loader) errorf(p Pos, format string, args ...any) {
@@ -199,6 +205,9 @@ func Load(fsys fs.FS, dir string, cats map[i18n.Lang]*i18n.Catalog) (*Catalog, e
 	}
 	for _, f := range files {
 		l.file(f.file, &f.raw)
+	}
+	for _, f := range files {
+		l.scenarios(f.file, &f.raw)
 	}
 	l.orderCategories()
 	l.checkReplaced()

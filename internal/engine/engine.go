@@ -67,6 +67,8 @@ type Result struct {
 	Env     *formula.Env
 	// Warnings that held: the result stands, but the user must read them.
 	Warnings []*catalog.Refusal
+	// Parts of a scenario, in order (nil for a plain formula).
+	Parts []PartResult
 }
 
 // Answer is the result step's value.
@@ -83,13 +85,24 @@ func (r *Result) Answer() StepValue {
 // confirmed against a source, so every view can flag the result.
 func (r *Result) Unverified() []string {
 	var out []string
+	seen := map[string]bool{}
+	for _, p := range r.Parts {
+		if p.Result != nil {
+			for _, id := range p.Result.Unverified() {
+				if !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+			}
+		}
+	}
 	for _, p := range r.Params {
-		if !p.Param.Verified || p.Value.Unverified {
+		if (!p.Param.Verified || p.Value.Unverified) && !seen[p.Param.ID] {
 			out = append(out, p.Param.ID)
 		}
 	}
 	for _, t := range r.Tables {
-		if !t.VerifiedAt(r.Date) {
+		if !t.VerifiedAt(r.Date) && !seen[t.ID] {
 			out = append(out, t.ID)
 		}
 	}
@@ -312,6 +325,11 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 	}
 	if err := refuse(-1); err != nil {
 		return nil, err
+	}
+	if f.IsScenario() {
+		if err := e.runParts(res); err != nil {
+			return nil, err
+		}
 	}
 	res.Steps = make([]StepValue, len(f.Steps))
 	for i, st := range f.Steps {
