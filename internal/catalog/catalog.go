@@ -199,6 +199,7 @@ type Formula struct {
 	Parts    []*Part
 	Carried  []Carried
 	Filed    []string
+	partIDs  []partName // every part as written, known before any is loaded
 	Practice map[string]Range
 	Examples []*Example
 	Pos      Pos

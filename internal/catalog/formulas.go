@@ -98,7 +98,7 @@ func (s *scope) Lookup(name string) *formula.Symbol {
 		}
 		return sym
 	}
-	if s.f.IsScenario() {
+	if len(s.f.partIDs) > 0 {
 		if sym := s.lookupCarried(name); sym != nil || s.later != "" {
 			return sym
 		}
@@ -141,6 +141,9 @@ func (l *loader) expr(file string, n *yaml.Node, sc *scope, want formula.Type, w
 			msg := se.Msg
 			if sc.later != "" && strings.Contains(msg, strconv.Quote(sc.later)) {
 				msg = fmt.Sprintf("step %s is used before it is computed (steps run in the order written)", sc.later)
+				if _, _, carried := sc.f.partIdent(sc.later); carried {
+					msg = fmt.Sprintf("%s is read before its part is computed (parts run in the order written)", sc.later)
+				}
 			}
 			l.errorf(exprPos(file, n, se.Pos), "%s: %s\n    %s\n    %s^", what, msg, n.Value, caretPad(n.Value, se.Pos))
 			return nil

@@ -84,6 +84,35 @@ func (f *Formula) PartFormulaIdent(name string) (int, string, bool) {
 	return 0, "", false
 }
 
+// partIdent is PartFormulaIdent against the ids of every part written,
+// loaded or not yet.
+func (f *Formula) partIdent(name string) (string, string, bool) {
+	i := strings.IndexByte(name, '.')
+	if i <= 0 {
+		return "", "", false
+	}
+	ident := name[i+1:]
+	for _, p := range f.partIDs {
+		if p.id != name[:i] {
+			continue
+		}
+		for _, pf := range p.formulas {
+			if pf.Step(ident) != nil || pf.Input(ident) != nil {
+				return p.id, ident, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// partName is a part as written, before it is loaded: enough to tell
+// PART.STEP from a param id that starts with the same word
+// (vat.levy.immovable beside a part named vat).
+type partName struct {
+	id       string
+	formulas []*Formula
+}
+
 // CarriedIdent looks a PART.IDENT up among what the scenario reads.
 func (f *Formula) CarriedIdent(name string) *Carried {
 	for i := range f.Carried {
@@ -133,6 +162,12 @@ type rawChoice struct {
 // the one being bound (all of them for summary steps) are visible.
 func (s *scope) lookupCarried(name string) *formula.Symbol {
 	f := s.f
+	if _, _, named := f.partIdent(name); named {
+		if _, _, loaded := f.PartFormulaIdent(name); !loaded {
+			s.later = name // a part below this one
+			return nil
+		}
+	}
 	pi, ident, ok := f.PartFormulaIdent(name)
 	if !ok {
 		return nil
@@ -158,6 +193,15 @@ func (s *scope) lookupCarried(name string) *formula.Symbol {
 // parts loads a scenario's parts; inputs are known, steps not yet.
 func (l *loader) parts(file string, f *Formula, raws []rawPart) {
 	what := "scenario " + f.ID
+	for i := range raws {
+		var fs []*Formula
+		for _, n := range append([]rawChoice{{Formula: raws[i].Formula}}, raws[i].Choose...) {
+			if pf := l.cat.byID[n.Formula.Value]; pf != nil {
+				fs = append(fs, pf)
+			}
+		}
+		f.partIDs = append(f.partIDs, partName{raws[i].ID.Value, fs})
+	}
 	for i := range raws {
 		rp := &raws[i]
 		p := &Part{ID: rp.ID.Value, Pos: l.pos(file, &rp.ID)}

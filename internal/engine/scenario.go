@@ -145,7 +145,6 @@ func (e *Engine) bindValue(res *Result, a *catalog.PartAlt, b *catalog.Bind) (Gi
 			}
 		}
 	}
-	g.Text = FormatValue(in.Kind, v, g.Unit)
 	code := ""
 	switch {
 	case in.Min != nil && v.LessThan(*in.Min):
@@ -154,7 +153,7 @@ func (e *Engine) bindValue(res *Result, a *catalog.PartAlt, b *catalog.Bind) (Gi
 		code = CodeMax
 	}
 	if code != "" {
-		return g, &InputError{Formula: a.Formula, Input: in, Text: g.Text, Code: code}
+		return g, &InputError{Formula: a.Formula, Input: in, Text: FormatValue(in.Kind, v, g.Unit), Code: code}
 	}
 	return g, nil
 }

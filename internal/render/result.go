@@ -379,6 +379,10 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 		}
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", mdCell(label), iv.Input.ID, mdCell(val))
 	}
+	if f.IsScenario() {
+		b.WriteString("\n")
+		markdownScenario(&b, res, set)
+	}
 	fmt.Fprintf(&b, "\n## %s\n\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.steps"), t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
 	for i, sv := range res.Steps {
 		label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) })
@@ -410,17 +414,18 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 			fmt.Fprintf(&b, "> - %s\n", n)
 		}
 	}
-	if len(res.Params) > 0 {
+	params, tables := Used(res)
+	if len(params) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", t("ui.params"))
-		for _, p := range res.Params {
+		for _, p := range params {
 			fmt.Fprintf(&b, "- %s `%s` = %s (%s %s) — %s\n", mdCell(t(i18n.ParamKey(p.Param.ID))), p.Param.ID,
 				engine.Value(c0, p.Param.Kind, p.Value.Value, p.Value.Unit), t("ui.since"), p.Value.From, p.Param.Source)
 		}
-		for _, tb := range res.Tables {
+		for _, tb := range tables {
 			fmt.Fprintf(&b, "- %s `%s` — %s\n", t(i18n.TableKey(tb.ID)), tb.ID, tb.Source)
 		}
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), f.Source)
+	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), strings.Join(Sources(res), "\n\n"))
 	return b.String()
 }
 

@@ -149,3 +149,104 @@ func Sources(res *engine.Result) []string {
 	}
 	return out
 }
+
+// writeWiring prints how a scenario is wired: each part, the formula it
+// calls (and when), and for each bound input the expression it comes from.
+func writeWiring(b *strings.Builder, f *catalog.Formula, set *i18n.Set, st Style) {
+	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.parts") })) + "\n")
+	for i, p := range f.Parts {
+		for j, a := range p.Alts {
+			head := fmt.Sprintf("  %d. %s", i+1, p.ID)
+			if j > 0 {
+				head = strings.Repeat(" ", Width(head))
+			}
+			title := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.FormulaKey(a.Formula.ID)) })
+			line := fmt.Sprintf("%s  %s %s", head, st.Title(title), st.Dim(a.Formula.ID))
+			if a.When != nil {
+				line += "  " + st.Dim(joined(set, " / ", func(c *i18n.Catalog) string {
+					return c.T("ui.when", "cond", engine.Symbolic(c, f, a.When))
+				}))
+			}
+			b.WriteString(line + "\n")
+			for _, bd := range a.Binds {
+				label := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(a.Formula.ID, bd.Input.ID) })
+				from := joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, bd.Expr) })
+				fmt.Fprintf(b, "       %s %s ← %s  %s\n", label, st.Dim(bd.Input.ID), from, st.Dim(bd.Src))
+			}
+		}
+	}
+}
+
+// WiringJSON is a part of a scenario in show --json.
+type WiringJSON struct {
+	ID      string            `json:"id"`
+	Formula string            `json:"formula"`
+	When    string            `json:"when,omitempty"`
+	Bind    map[string]string `json:"bind"`
+}
+
+func wiringJSON(f *catalog.Formula, set *i18n.Set) []WiringJSON {
+	var out []WiringJSON
+	for _, p := range f.Parts {
+		for _, a := range p.Alts {
+			w := WiringJSON{ID: p.ID, Formula: a.Formula.ID, Bind: map[string]string{}}
+			if a.When != nil {
+				w.When = engine.Symbolic(set.Primary(), f, a.When)
+			}
+			for _, bd := range a.Binds {
+				w.Bind[bd.Input.ID] = bd.Src
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// markdownScenario writes the figures to file and each part of a
+// scenario result as Markdown sections.
+func markdownScenario(b *strings.Builder, res *engine.Result, set *i18n.Set) {
+	f := res.Formula
+	c0 := set.Primary()
+	t := func(key string) string { return joined(set, " / ", func(c *i18n.Catalog) string { return c.T(key) }) }
+	fmt.Fprintf(b, "## %s\n\n| %s | %s | %s |\n|---|---:|---|\n", t("ui.filed"), t("ui.step"), t("ui.value"), t("ui.formula"))
+	for _, r := range Filed(res, c0) {
+		label := joined(set, " / ", func(c *i18n.Catalog) string { return IdentLabel(c, f, r.ID) })
+		val := mdCell(r.Text)
+		if r.ID == f.Result.ID {
+			val = "**" + val + "**"
+		}
+		fmt.Fprintf(b, "| %s `%s` | %s | `%s` |\n", mdCell(label), r.ID, val, r.Formula)
+	}
+	b.WriteString("\n")
+	for i, pr := range res.Parts {
+		pf := pr.Part.Alts[0].Formula
+		if pr.Alt != nil {
+			pf = pr.Alt.Formula
+		}
+		fmt.Fprintf(b, "## %d. %s (`%s` · `%s`)\n\n", i+1, t(i18n.FormulaKey(pf.ID)), pr.Part.ID, pf.ID)
+		if pr.Result == nil {
+			fmt.Fprintf(b, "%s\n\n", t("ui.part_skipped"))
+			continue
+		}
+		r := pr.Result
+		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---:|---|\n", t("ui.inputs"), t("ui.id"), t("ui.value"), t("ui.from"))
+		for j, iv := range r.Inputs {
+			label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(pf.ID, iv.Input.ID) })
+			from := ""
+			if bv, ok := pr.Bound(iv.Input.ID); ok {
+				from = mdCell(engine.Symbolic(c0, f, bv.Bind.Expr))
+				if _, bare := bv.Bind.Expr.(*formula.Ident); !bare {
+					from += " = " + mdCell(res.SubstituteExpr(c0, bv.Bind.Expr))
+				}
+			}
+			fmt.Fprintf(b, "| %s | `%s` | %s | %s |\n", mdCell(label), iv.Input.ID, mdCell(r.InputText(c0, j)), from)
+		}
+		fmt.Fprintf(b, "\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
+		for j, sv := range r.Steps {
+			label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(pf.ID, sv.Step.ID) })
+			expr := joined(set, "<br>", func(c *i18n.Catalog) string { return mdCell(engine.Symbolic(c, pf, sv.Step.Expr)) })
+			fmt.Fprintf(b, "| %d | %s `%s.%s` | %s | %s | %s |\n", j+1, mdCell(label), pr.Part.ID, sv.Step.ID, expr, mdCell(r.Substituted(c0, j)), mdCell(r.StepText(c0, j)))
+		}
+		b.WriteString("\n")
+	}
+}
