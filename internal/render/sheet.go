@@ -237,7 +237,7 @@ type SheetJSON struct {
 	Params   []ParamJSON     `json:"params"`
 	Tables   []TableJSON     `json:"tables,omitempty"`
 	Examples []ExampleJSON   `json:"examples"`
-	Parts    []WiringJSON `json:"parts,omitempty"`
+	Parts    []WiringJSON    `json:"parts,omitempty"`
 }
 
 type ValidJSON struct {
