@@ -8,6 +8,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -20,6 +21,9 @@ import (
 // Engine evaluates formulas of one catalog.
 type Engine struct {
 	Cat *catalog.Catalog
+
+	contOnce sync.Once
+	cont     map[string][]Continuation
 }
 
 // Given is an input value already read (by ParseInput, or drawn by

@@ -245,3 +245,54 @@ func CarriedLabel(c *i18n.Catalog, f *catalog.Formula, name string) string {
 	pf := f.Parts[pi].Alts[0].Formula
 	return c.T("ui.carried_label", "formula", title(c, pf), "label", c.Label(pf.ID, ident))
 }
+
+// Continuation is a next formula that takes a step of this one as an
+// input, as some scenario wires it: from vat.general · payable to
+// surcharge.city · vat.
+type Continuation struct {
+	Step     string // of the formula continued from
+	To       *catalog.Formula
+	Input    *catalog.Input // of To
+	Scenario *catalog.Formula
+}
+
+// Continuations lists, for formula f, the formulas its steps feed in the
+// scenarios of the catalog: derived from the bindings, never written
+// twice. A binding counts when it carries the step as itself.
+func (e *Engine) Continuations(f *catalog.Formula) []Continuation {
+	e.contOnce.Do(e.buildContinuations)
+	return e.cont[f.ID]
+}
+
+func (e *Engine) buildContinuations() {
+	e.cont = map[string][]Continuation{}
+	seen := map[[4]string]bool{}
+	for _, s := range e.Cat.Formulas {
+		for _, p := range s.Parts {
+			for _, a := range p.Alts {
+				for _, b := range a.Binds {
+					id, ok := b.Expr.(*formula.Ident)
+					if !ok || id.Sym == nil || id.Sym.Sym != formula.SymCarried {
+						continue
+					}
+					c := s.CarriedIdent(id.Name)
+					if c == nil {
+						continue
+					}
+					for _, from := range s.Parts[c.Part].Alts {
+						if from.Formula.Step(c.Ident) == nil {
+							continue // a carried input, not a result
+						}
+						k := [4]string{from.Formula.ID, c.Ident, a.Formula.ID, b.Input.ID}
+						if seen[k] {
+							continue
+						}
+						seen[k] = true
+						e.cont[from.Formula.ID] = append(e.cont[from.Formula.ID],
+							Continuation{Step: c.Ident, To: a.Formula, Input: b.Input, Scenario: s})
+					}
+				}
+			}
+		}
+	}
+}

@@ -230,3 +230,27 @@ func BenchmarkScenarioGeneralMonthParts(b *testing.B) {
 		}
 	}
 }
+
+// The continue action is derived from the scenarios' bindings.
+func TestContinuations(t *testing.T) {
+	e, _ := load(t)
+	got := map[string]bool{}
+	for _, c := range e.Continuations(e.Cat.Formula("vat.general")) {
+		got[c.Step+"→"+c.To.ID+"."+c.Input.ID] = true
+	}
+	for _, want := range []string{"payable→surcharge.city.vat"} {
+		if !got[want] {
+			t.Errorf("vat.general lacks %s: %v", want, got)
+		}
+	}
+	got = map[string]bool{}
+	for _, c := range e.Continuations(e.Cat.Formula("customs.value")) {
+		got[c.Step+"→"+c.To.ID+"."+c.Input.ID] = true
+	}
+	if !got["customs_value→customs.import.customs_value"] || len(got) != 1 {
+		t.Errorf("customs.value: %v", got)
+	}
+	if n := len(e.Continuations(e.Cat.Formula("iit.flat"))); n != 0 {
+		t.Errorf("iit.flat continues %d ways", n)
+	}
+}

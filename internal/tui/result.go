@@ -78,9 +78,16 @@ func (r *result) capturesText() bool { return false }
 func (r *result) help() helpKeys {
 	k := r.c.keys
 	return helpKeys{
-		short: []key.Binding{k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {k.Practice, k.History, k.Back}},
+		short: []key.Binding{r.continueKey(), k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {r.continueKey(), k.Practice, k.History, k.Back}},
 	}
+}
+
+// continueKey is shown only where the result feeds another formula.
+func (r *result) continueKey() key.Binding {
+	b := r.c.keys.Continue
+	b.SetEnabled(len(r.c.eng.Continuations(r.res.Formula)) > 0)
+	return b
 }
 
 func (r *result) setSize(w, h int) {
@@ -158,6 +165,8 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case key.Matches(km, k.History):
 		return r, push(newHistory(r.c))
+	case key.Matches(km, k.Continue) && len(r.c.eng.Continuations(r.res.Formula)) > 0:
+		return r, push(newContinueMenu(r.c, r.res))
 	}
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)

@@ -149,7 +149,19 @@ var scenarios = []scenario{
 	{"sheet_en", i18n.ModeEN, []string{"<enter>", "<down>", "<down>", "<down>", "s"}},
 	{"refused", i18n.ModeZH, append([]string{"<down>", "<down>", "<enter>", "<down>", "<down>", "<enter>"}, typeText("3000001")...)},
 	{"help", i18n.ModeZH, []string{"?"}},
+	{"scn_form", i18n.ModeZH, scnForm},
+	{"scn_form_en", i18n.ModeEN, scnForm},
+	{"scn_result", i18n.ModeZH, scnResult},
+	{"scn_result_en", i18n.ModeEN, scnResult},
+	{"continue", i18n.ModeZH, append(append([]string{}, vatResult...), "c")},
+	{"continue_en", i18n.ModeEN, append(append([]string{}, vatResult...), "c")},
+	{"continued_form", i18n.ModeZH, append(append([]string{}, vatResult...), "c", "<enter>")},
 }
+
+// A general taxpayer's month: one form, one enter.
+var scnForm = append(append([]string{"/"}, typeText("scn.general")...), "<enter>")
+var scnResult = append(append(append(append(append([]string{}, scnForm...), typeText("1000000")...), "<tab>", "<tab>"),
+	append(typeText("80000"), "<tab>")...), append(typeText("5000"), "<enter>")...)
 
 func TestGolden(t *testing.T) {
 	for _, sz := range sizes {
