@@ -76,3 +76,4 @@ func escape(s string, keepNewline bool) string {
 	}
 	return b.String()
 }
+
