@@ -76,4 +76,3 @@ func escape(s string, keepNewline bool) string {
 	}
 	return b.String()
 }
-
