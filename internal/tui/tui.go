@@ -19,6 +19,7 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
+	"github.com/cntax/cntax/internal/practice"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/render"
 )
@@ -57,6 +58,7 @@ type common struct {
 	today   date.Date
 	getenv  func(string) string
 	hist    *history.Store
+	stats   *practice.Store // one for the program: it keeps unsaved records
 	status  string // one-line message under the body, cleared by the next key
 	statusW bool   // the status is a warning
 	opts    Options
@@ -145,6 +147,7 @@ func New(o Options) *Model {
 		today:  o.Today,
 		getenv: o.Getenv,
 		hist:   history.Open(o.Getenv),
+		stats:  practice.OpenStore(o.Getenv),
 		opts:   o,
 		w:      80, h: 24,
 		forms:     map[string]*form{},
