@@ -19,8 +19,8 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
-	"github.com/cntax/cntax/internal/practice"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/practice"
 	"github.com/cntax/cntax/internal/render"
 )
 
@@ -59,8 +59,8 @@ type common struct {
 	getenv  func(string) string
 	hist    *history.Store
 	stats   *practice.Store // one for the program: it keeps unsaved records
-	status  string // one-line message under the body, cleared by the next key
-	statusW bool   // the status is a warning
+	status  string          // one-line message under the body, cleared by the next key
+	statusW bool            // the status is a warning
 	opts    Options
 	// forms keeps each formula's form while the program runs, so going
 	// back and forth never loses what was typed.
