@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -192,7 +191,7 @@ type practiceRun struct {
 	given    []string  // what the student answered last, per step
 	feedback []string
 	fbStep   int // the step the feedback is about
-	ti       textinput.Model
+	ti       textInput
 	done     bool
 	record   *practice.FormulaStats
 	statsErr error

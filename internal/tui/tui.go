@@ -22,6 +22,7 @@ import (
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/practice"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // Options start the TUI.
@@ -98,7 +99,7 @@ func (c *common) saveConfig() {
 		cfg.Date = c.date.String()
 	}
 	if err := config.Save(c.getenv, cfg); err != nil {
-		c.status, c.statusW = c.t("tui.config_failed", "detail", err.Error()), true
+		c.status, c.statusW = c.t("tui.config_failed", "detail", termsafe.String(err.Error())), true
 	}
 }
 
@@ -190,7 +191,7 @@ func New(o Options) *Model {
 		}
 	}
 	if cfgErr != nil {
-		c.status, c.statusW = c.t("tui.config_bad", "detail", cfgErr.Error()), true
+		c.status, c.statusW = c.t("tui.config_bad", "detail", termsafe.String(cfgErr.Error())), true
 	}
 	m.resize()
 	return m
