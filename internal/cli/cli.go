@@ -20,6 +20,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // Exit codes.
@@ -82,24 +83,27 @@ func Main(args []string, env Env) int {
 	if err == nil {
 		return ExitOK
 	}
+	// Every message may carry outside text (an argument, a CSV cell, a file
+	// name): its control characters are shown escaped, here, once for all.
+	say := func(m string) { fmt.Fprintln(env.Stderr, "cntax: "+termsafe.Text(m)) }
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue):
 		for _, m := range ue.msgs {
-			fmt.Fprintln(env.Stderr, "cntax: "+m)
+			say(m)
 		}
 		return ExitUsage
 	case a.set != nil && engine.IsUserError(err):
 		for _, m := range a.messages(err) {
-			fmt.Fprintln(env.Stderr, "cntax: "+m)
+			say(m)
 		}
 		return ExitUsage
 	case isCobraUsage(err):
-		fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
-		fmt.Fprintln(env.Stderr, "cntax: run 'cntax --help' for usage")
+		say(err.Error())
+		say("run 'cntax --help' for usage")
 		return ExitUsage
 	}
-	fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
+	say(err.Error())
 	return ExitInternal
 }
 

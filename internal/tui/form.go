@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -16,13 +15,14 @@ import (
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // field is one row of the form: the date (in == nil), a text input, or a
 // yes/no toggle.
 type field struct {
 	in     *catalog.Input
-	ti     textinput.Model
+	ti     textInput
 	on     bool // a bool input's value
 	onSet  bool // the user set the bool; otherwise its default applies
 	err    error
@@ -56,8 +56,10 @@ type form struct {
 // dateError words a bad date in the form.
 type dateError struct{ text string }
 
-func (e *dateError) Error() string                  { return "bad date " + e.text }
-func (e *dateError) Message(c *i18n.Catalog) string { return c.T("err.date", "text", e.text) }
+func (e *dateError) Error() string { return "bad date " + e.text }
+func (e *dateError) Message(c *i18n.Catalog) string {
+	return c.T("err.date", "text", termsafe.String(e.text))
+}
 
 func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
 	if prefill == nil {
@@ -322,7 +324,7 @@ func (c *common) record(res *engine.Result, raw map[string]string) {
 		ResultID: ans.Step.ID, Result: engine.JSONValue(ans.Step.Kind, ans.Value),
 	})
 	if err != nil {
-		c.status, c.statusW = c.t("tui.history_failed", "detail", err.Error()), true
+		c.status, c.statusW = c.t("tui.history_failed", "detail", termsafe.String(err.Error())), true
 	}
 }
 

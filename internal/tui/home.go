@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -20,7 +19,7 @@ type home struct {
 	items     []homeItem
 	cursor    int
 	offset    int
-	filter    textinput.Model
+	filter    textInput
 	filtering bool
 	w, h      int
 }

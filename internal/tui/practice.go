@@ -3,18 +3,19 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/practice"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // practiceHome lists what can be practised in a category: every formula at
@@ -42,7 +43,29 @@ func newPracticeFor(c *common, f *catalog.Formula) screen {
 	return newPracticeRun(c, []*catalog.Formula{f})
 }
 
-func (c *common) practiceStore() *practice.Store { return practice.OpenStore(c.getenv) }
+func (c *common) practiceStore() *practice.Store { return c.stats }
+
+// statsWarning says, in catalog cat, why the practice record was set
+// aside, not read or not saved; outside text in it is made terminal-safe.
+func (c *common) statsWarning(cat *i18n.Catalog, err error) string {
+	var ce *practice.CorruptError
+	var ue *practice.UnreadableError
+	switch {
+	case errors.As(err, &ce):
+		return cat.T("practice.stats_reset", "detail", termsafe.String(err.Error()))
+	case errors.As(err, &ue):
+		reason := termsafe.String(ue.Err.Error())
+		var pe *fs.PathError
+		switch {
+		case errors.Is(ue.Err, fs.ErrPermission):
+			reason = cat.T("practice.reason.permission")
+		case errors.As(ue.Err, &pe):
+			reason = termsafe.String(pe.Err.Error())
+		}
+		return cat.T("practice.stats_unreadable", "path", termsafe.String(ue.Path), "reason", reason, "n", fmt.Sprint(c.stats.Unsaved()))
+	}
+	return cat.T("practice.stats_failed", "detail", termsafe.String(err.Error()))
+}
 
 // rng is the practice draw: the --seed when given, else the clock.
 func (c *common) rng() *rand.Rand {
@@ -122,7 +145,7 @@ func (ph *practiceHome) view() string {
 	c := ph.c
 	var head []string
 	if ph.statsErr != nil {
-		head = append(head, wrapIndent(c.st.Warn.Render(c.t("practice.stats_reset", "detail", ph.statsErr.Error())), ph.w)...)
+		head = append(head, wrapIndent(c.st.Warn.Render(c.statsWarning(c.cat(), ph.statsErr)), ph.w)...)
 	}
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
@@ -168,7 +191,7 @@ type practiceRun struct {
 	given    []string  // what the student answered last, per step
 	feedback []string
 	fbStep   int // the step the feedback is about
-	ti       textinput.Model
+	ti       textInput
 	done     bool
 	record   *practice.FormulaStats
 	statsErr error
@@ -347,13 +370,7 @@ func (r *practiceRun) advance() {
 func (r *practiceRun) finish() {
 	r.done = true
 	r.ti.Blur()
-	store := r.c.practiceStore()
-	st, err := store.Load()
-	r.statsErr = err
-	r.record = st.Record(r.p.Formula.ID, r.marks, r.c.date.String())
-	if err := store.Save(st); err != nil {
-		r.statsErr = err
-	}
+	r.record, r.statsErr = r.c.practiceStore().Record(r.p.Formula.ID, r.marks, r.c.date.String())
 }
 
 func (r *practiceRun) rebuild() {
@@ -406,12 +423,7 @@ func (r *practiceRun) rebuild() {
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {
-			var ce *practice.CorruptError
-			if errors.As(r.statsErr, &ce) {
-				b = append(b, c.st.Warn.Render(cat.T("practice.stats_reset", "detail", r.statsErr.Error())))
-			} else {
-				b = append(b, c.st.Warn.Render(cat.T("practice.stats_failed", "detail", r.statsErr.Error())))
-			}
+			b = append(b, wrapPara(c.st.Warn.Render(c.statsWarning(cat, r.statsErr)), r.w)...)
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
 	} else if len(r.feedback) == 0 {

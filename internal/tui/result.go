@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // pager is a scrolling text screen: the result and the formula sheet.
@@ -174,7 +177,9 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 // export writes the result as Markdown next to the user (the current
-// directory), or in the state directory when that is not writable.
+// directory), or in the state directory when that is not writable. The
+// name is always a new one (…-2.md, …-3.md, …): an earlier export is never
+// written over, even by another program exporting at the same moment.
 func (r *result) export() {
 	name := fmt.Sprintf("cntax-%s-%s", r.res.Formula.ID, r.res.Date)
 	body := []byte(render.Markdown(r.res, r.c.set))
@@ -183,26 +188,40 @@ func (r *result) export() {
 		if dir == "" {
 			continue
 		}
-		path := filepath.Join(dir, name+".md")
-		for i := 2; fileExists(path) && i < 100; i++ {
-			path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", name, i))
-		}
-		if err := config.WriteAtomic(path, body); err != nil {
+		path, err := writeFree(dir, name, ".md", body)
+		if err != nil {
 			tried = append(tried, err.Error())
 			continue
 		}
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
-		r.c.status = r.c.t("tui.exported", "path", path)
+		r.c.status = r.c.t("tui.exported", "path", termsafe.String(path))
 		return
 	}
-	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", strings.Join(tried, "; ")), true
+	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", termsafe.String(strings.Join(tried, "; "))), true
 }
 
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+// maxExports bounds the names tried for one result on one day.
+const maxExports = 10000
+
+// writeFree writes body to dir/name.ext, or the first free dir/name-N.ext,
+// and returns the path; past maxExports names it refuses.
+func writeFree(dir, name, ext string, body []byte) (string, error) {
+	for i := 1; i <= maxExports; i++ {
+		path := filepath.Join(dir, name+ext)
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
+		}
+		if _, err := os.Lstat(path); err == nil {
+			continue // taken: no need to write a temporary file to learn it
+		}
+		err := config.WriteNew(path, body)
+		if !errors.Is(err, fs.ErrExist) { // taken meanwhile: try the next
+			return path, err
+		}
+	}
+	return "", fmt.Errorf("%s: %d exports of %s exist already", dir, maxExports, name)
 }
 
 // copy puts text on the clipboard with OSC 52, which works over SSH and in
