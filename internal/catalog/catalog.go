@@ -189,9 +189,13 @@ type Formula struct {
 	Steps      []*Step
 	Result     *Step
 	Refusals   []*Refusal
-	Practice   map[string]Range
-	Examples   []*Example
-	Pos        Pos
+	// Warnings are computed like refusals, after every step, but only
+	// say something: a local amount outside the statutory range that the
+	// law lets a province approve.
+	Warnings []*Refusal
+	Practice map[string]Range
+	Examples []*Example
+	Pos      Pos
 
 	// Symbols of the expressions; Slots is how many values an
 	// evaluation holds (inputs, steps, params in that order).

@@ -283,6 +283,20 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		r.Fn = formula.CompileBool(r.When)
 		f.Refusals = append(f.Refusals, r)
 	}
+	for i := range raw.Warn {
+		rw := &raw.Warn[i]
+		w := &Refusal{Key: rw.Message.Value, Pos: l.pos(file, &rw.When), After: len(f.Steps) - 1}
+		if w.Key == "" {
+			l.errorf(w.Pos, "%s: a warning needs a message key", what)
+			continue
+		}
+		sc := &scope{l: l, f: f, inSteps: true, steps: len(f.Steps)}
+		if w.When = l.expr(file, &rw.When, sc, formula.TBool, what+" warning "+w.Key); w.When == nil {
+			continue
+		}
+		w.Fn = formula.CompileBool(w.When)
+		f.Warnings = append(f.Warnings, w)
+	}
 	l.practice(file, f, &raw.Practice)
 	for i := range raw.Examples {
 		if ex := l.example(file, f, &raw.Examples[i]); ex != nil {
@@ -714,6 +728,9 @@ func (l *loader) checkLabels() {
 			}
 			for _, r := range f.Refusals {
 				miss(r.Pos, "refusal "+r.Key+" of "+f.ID, i18n.RefuseKey(r.Key))
+			}
+			for _, w := range f.Warnings {
+				miss(w.Pos, "warning "+w.Key+" of "+f.ID, i18n.WarnKey(w.Key))
 			}
 		}
 	}

@@ -53,6 +53,7 @@ type rawFormula struct {
 	Steps    []rawStep    `yaml:"steps"`
 	Result   yaml.Node    `yaml:"result"`
 	Refuse   []rawRefusal `yaml:"refuse"`
+	Warn     []rawRefusal `yaml:"warn"`
 	Practice yaml.Node    `yaml:"practice"`
 	Examples []rawExample `yaml:"examples"`
 }

@@ -65,6 +65,8 @@ type Result struct {
 	Params  []ParamUse
 	Tables  []*catalog.TableDef
 	Env     *formula.Env
+	// Warnings that held: the result stands, but the user must read them.
+	Warnings []*catalog.Refusal
 }
 
 // Answer is the result step's value.
@@ -334,6 +336,15 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		res.Steps[i] = StepValue{Step: st, Value: v}
 		if err := refuse(i); err != nil {
 			return nil, err
+		}
+	}
+	for _, w := range f.Warnings {
+		hit, err := w.Fn(env)
+		if err != nil {
+			return nil, evalErr(f, "warn."+w.Key, err)
+		}
+		if hit {
+			res.Warnings = append(res.Warnings, w)
 		}
 	}
 	// What the evaluation read is what the result rests on: a param in the

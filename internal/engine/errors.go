@@ -196,7 +196,22 @@ func (e *RefusedError) Error() string {
 }
 
 func (e *RefusedError) Message(c *i18n.Catalog) string {
-	r := e.Result
+	return c.T(i18n.RefuseKey(e.Refusal.Key), messageArgs(c, e.Result)...)
+}
+
+// WarningTexts are the warnings that held, in c's language, with the
+// values they quote filled in.
+func (r *Result) WarningTexts(c *i18n.Catalog) []string {
+	var out []string
+	for _, w := range r.Warnings {
+		out = append(out, c.T(i18n.WarnKey(w.Key), messageArgs(c, r)...))
+	}
+	return out
+}
+
+// messageArgs are the placeholders a refusal or warning may quote: every
+// input, param in force and step computed so far, and the date.
+func messageArgs(c *i18n.Catalog, r *Result) []string {
 	var args []string
 	for _, iv := range r.Inputs {
 		args = append(args, iv.Input.ID, FormatValue(iv.Input.Kind, iv.Value, iv.Unit))
@@ -212,7 +227,7 @@ func (e *RefusedError) Message(c *i18n.Catalog) string {
 		}
 	}
 	args = append(args, "date", r.Date.String())
-	return c.T(i18n.RefuseKey(e.Refusal.Key), args...)
+	return args
 }
 
 // ParamMissingError: a param or table has no value on the date.

@@ -114,6 +114,14 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	}
 
 	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
+	if len(res.Warnings) > 0 {
+		b.WriteString("\n")
+		each(set, func(c *i18n.Catalog) {
+			for _, w := range res.WarningTexts(c) {
+				b.WriteString(st.Warn("⚠ "+w) + "\n")
+			}
+		})
+	}
 
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")
@@ -195,6 +203,7 @@ type ResultJSON struct {
 	Steps      []StepJSON  `json:"steps"`
 	Result     ResultValue `json:"result"`
 	Unverified []string    `json:"unverified,omitempty"`
+	Warnings   []string    `json:"warnings,omitempty"`
 }
 
 type StepJSON struct {
@@ -250,6 +259,7 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	}
 	ans := res.Answer()
 	out.Result = ResultValue{ID: ans.Step.ID, Value: engine.JSONValue(ans.Step.Kind, ans.Value)}
+	each(set, func(c *i18n.Catalog) { out.Warnings = append(out.Warnings, res.WarningTexts(c)...) })
 	return out
 }
 
@@ -293,6 +303,14 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 	fmt.Fprintf(&b, "\n**%s: %s = %s**\n", t("ui.result"),
 		joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) }),
 		engine.Value(c0, ans.Step.Kind, ans.Value, 0))
+	if len(res.Warnings) > 0 {
+		b.WriteString("\n")
+		each(set, func(c *i18n.Catalog) {
+			for _, w := range res.WarningTexts(c) {
+				fmt.Fprintf(&b, "> ⚠ %s\n", mdCell(w))
+			}
+		})
+	}
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")
 		each(set, func(c *i18n.Catalog) {

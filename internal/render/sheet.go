@@ -123,6 +123,11 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 			fmt.Fprintf(&b, "  %s %s\n", st.Warn("✗"), engine.Symbolic(c, f, r.When))
 		})
 	}
+	for _, w := range f.Warnings {
+		each(set, func(c *i18n.Catalog) {
+			fmt.Fprintf(&b, "  %s %s\n", st.Warn("⚠"), engine.Symbolic(c, f, w.When))
+		})
+	}
 
 	params := s.Params()
 	if len(params) > 0 || len(f.TableSlots) > 0 {
