@@ -34,9 +34,6 @@ func TestLocalRangeWarnings(t *testing.T) {
 			[]string{"land_use.above_max"}, "0.60～30.00", "0.60–30.00"},
 		{"land_use.tax", "2006-12-31", map[string]string{"area": "1000", "unit_tax": "12", "city": "large"}, "12000",
 			[]string{"land_use.above_max"}, "0.50～10.00", "0.50–10.00"},
-			[]string{"farmland.above_max"}, "第五条", "Art. 5"},
-			[]string{"farmland.below_min"}, "第十二条", "Art. 12"},
-			[]string{"farmland.transport"}, "第七条", "Art. 7"},
 	}
 	for _, tt := range tests {
 		res, err := e.Calc(tt.id, tt.in, date.MustParse(tt.date))
