@@ -34,6 +34,16 @@ func TestLocalRangeWarnings(t *testing.T) {
 			[]string{"land_use.above_max"}, "0.60～30.00", "0.60–30.00"},
 		{"land_use.tax", "2006-12-31", map[string]string{"area": "1000", "unit_tax": "12", "city": "large"}, "12000",
 			[]string{"land_use.above_max"}, "0.50～10.00", "0.50–10.00"},
+		{"farmland.tax", "2025-06-30", map[string]string{"area": "100", "unit_tax": "60", "tier": "t1"}, "6000",
+			[]string{"farmland.above_max"}, "第五条", "Art. 5"},
+		{"farmland.tax", "2025-06-30", map[string]string{"area": "100", "unit_tax": "50", "tier": "t1"}, "5000", nil, "", ""},
+		{"farmland.tax", "2008-01-01", map[string]string{"area": "5000", "unit_tax": "8", "tier": "t1"}, "40000",
+			[]string{"farmland.below_min"}, "第十二条", "Art. 12"},
+		{"farmland.tax", "2007-06-30", map[string]string{"area": "5000", "unit_tax": "8", "tier": "t1"}, "40000", nil, "", ""},
+		{"farmland.tax", "2025-06-30", map[string]string{"area": "10000", "unit_tax": "2", "tier": "t4"}, "20000",
+			[]string{"farmland.transport"}, "第七条", "Art. 7"},
+		{"farmland.tax", "2025-06-30", map[string]string{"area": "100", "unit_tax": "3", "tier": "t4"}, "300",
+			[]string{"farmland.below_min"}, "2.50", "2.50"},
 	}
 	for _, tt := range tests {
 		res, err := e.Calc(tt.id, tt.in, date.MustParse(tt.date))
