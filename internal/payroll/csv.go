@@ -203,8 +203,12 @@ func (h *header) parseRow(line int, cells []string) (Input, []error) {
 	if in.Employee == "" {
 		errs = append(errs, &RowError{Line: line, Code: CodeEmployee})
 	}
-	ms := strings.TrimSuffix(cell(colMonth), "月")
-	if m, err := strconv.Atoi(numparse.Normalize(ms)); err != nil || m < 1 || m > 12 {
+	ms := cell(colMonth)
+	m, err := strconv.Atoi(ms)
+	if err != nil {
+		m, err = strconv.Atoi(numparse.Normalize(strings.TrimSuffix(ms, "月")))
+	}
+	if err != nil || m < 1 || m > 12 {
 		errs = append(errs, &RowError{Line: line, Employee: in.Employee, Code: CodeMonth, Column: "month", Text: cell(colMonth)})
 	} else {
 		in.Month = m
