@@ -182,7 +182,7 @@ func baseTax(t []baseBracket, x, scale decimal.Decimal) decimal.Decimal {
 
 func baseline(r io.Reader, w io.Writer) error {
 	type emp struct {
-		first                         int
+		first                          int
 		income, special, add, withheld decimal.Decimal
 	}
 	cr := csv.NewReader(r)
