@@ -36,6 +36,11 @@ func prepare(eng *engine.Engine, id string, d date.Date) (*prepared, error) {
 	if f == nil {
 		return nil, &engine.UnknownFormulaError{ID: id}
 	}
+	return prepareFormula(eng, f, d)
+}
+
+// prepareFormula: eng may be nil (then a refusal is reported plainly).
+func prepareFormula(eng *engine.Engine, f *catalog.Formula, d date.Date) (*prepared, error) {
 	if !f.ValidOn(d) {
 		return nil, &engine.ValidityError{Formula: f, Date: d}
 	}
@@ -174,6 +179,9 @@ func (p *prepared) eval(given []decimal.Decimal, has []bool) error {
 // engineError evaluates the same inputs through the engine to get its
 // error (a refusal, a missing value) in the engine's words.
 func (p *prepared) engineError(given []decimal.Decimal, has []bool) error {
+	if p.eng == nil {
+		return errors.New("payroll: " + p.f.ID + " on " + p.d.String() + " was refused")
+	}
 	g := map[string]engine.Given{}
 	for i, in := range p.f.Inputs {
 		if has[i] {
