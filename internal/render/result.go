@@ -10,6 +10,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/payroll"
 )
 
 // Text renders a result for a terminal: the inputs as an aligned table, then
@@ -114,6 +115,9 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	}
 
 	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { b.WriteString(st.Warn("⚠ "+n.Message(c)) + "\n") })
+	}
 
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")
@@ -195,6 +199,13 @@ type ResultJSON struct {
 	Steps      []StepJSON  `json:"steps"`
 	Result     ResultValue `json:"result"`
 	Unverified []string    `json:"unverified,omitempty"`
+	Notes      []NoteJSON  `json:"notes,omitempty"`
+}
+
+// NoteJSON is a warning on the result (the bonus bracket trap).
+type NoteJSON struct {
+	Key     string `json:"key"`
+	Message string `json:"message"`
 }
 
 type StepJSON struct {
@@ -250,6 +261,9 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	}
 	ans := res.Answer()
 	out.Result = ResultValue{ID: ans.Step.ID, Value: engine.JSONValue(ans.Step.Kind, ans.Value)}
+	for _, n := range payroll.Notes(res) {
+		out.Notes = append(out.Notes, NoteJSON{Key: n.Key, Message: joined(set, " / ", n.Message)})
+	}
 	return out
 }
 
@@ -293,6 +307,9 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 	fmt.Fprintf(&b, "\n**%s: %s = %s**\n", t("ui.result"),
 		joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) }),
 		engine.Value(c0, ans.Step.Kind, ans.Value, 0))
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "\n> ⚠ %s\n", n.Message(c)) })
+	}
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")
 		each(set, func(c *i18n.Catalog) {
