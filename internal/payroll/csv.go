@@ -251,6 +251,10 @@ func (h *header) parseRow(line int, cells []string) (Input, []error) {
 	return in, errs
 }
 
+// ParseAmount reads an amount typed by a user as whole fen; the code is
+// empty when it is good, else one of CodeNumber, CodeNegative, CodeRange.
+func ParseAmount(s string) (int64, string) { return parseCents(s) }
+
 // parseCents reads an amount as whole fen: plain digits quickly, anything
 // else (30,000 · 3万 · ¥ · full-width digits) through numparse.
 func parseCents(s string) (int64, string) {

@@ -489,3 +489,30 @@ func (m *Machine) EmployeeIDs() []string {
 	sort.Strings(out)
 	return out
 }
+
+// Year computes one employee's months in order (the TUI's year table):
+// the months computed before the first error, that error, and the year's
+// summary of the months computed.
+func Year(eng *engine.Engine, year int, months []Input) ([]Month, Summary, error) {
+	m, err := New(eng, year)
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	var out []Month
+	var emp string
+	for _, in := range months {
+		emp = in.Employee
+		mo, err := m.Step(in)
+		if err != nil {
+			if len(out) == 0 {
+				return nil, Summary{}, err
+			}
+			return out, m.Summary(emp), err
+		}
+		out = append(out, mo)
+	}
+	if len(out) == 0 {
+		return nil, Summary{}, nil
+	}
+	return out, m.Summary(emp), nil
+}
