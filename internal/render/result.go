@@ -10,6 +10,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/payroll"
 )
 
 // Text renders a result for a terminal: the inputs as an aligned table, then
@@ -60,6 +61,9 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	writeSteps(&b, res, set, st)
 
 	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { b.WriteString(st.Warn("⚠ "+n.Message(c)) + "\n") })
+	}
 	if len(res.Warnings) > 0 {
 		b.WriteString("\n")
 		each(set, func(c *i18n.Catalog) {
@@ -241,6 +245,7 @@ type ResultJSON struct {
 	// A scenario's figures to file and its parts (CATALOG.md "Scenarios").
 	Filed []FiledJSON `json:"filed,omitempty"`
 	Parts []PartJSON  `json:"parts,omitempty"`
+	Notes []NoteJSON  `json:"notes,omitempty"`
 }
 
 // PartJSON is one formula call of a scenario; From says, for each carried
@@ -266,6 +271,12 @@ type FiledJSON struct {
 	Label   string `json:"label"`
 	Formula string `json:"formula"`
 	Value   string `json:"value"`
+}
+
+// NoteJSON is a warning on the result (the bonus bracket trap).
+type NoteJSON struct {
+	Key     string `json:"key"`
+	Message string `json:"message"`
 }
 
 type StepJSON struct {
@@ -350,6 +361,9 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	ans := res.Answer()
 	out.Result = ResultValue{ID: ans.Step.ID, Value: engine.JSONValue(ans.Step.Kind, ans.Value)}
 	each(set, func(c *i18n.Catalog) { out.Warnings = append(out.Warnings, res.WarningTexts(c)...) })
+	for _, n := range payroll.Notes(res) {
+		out.Notes = append(out.Notes, NoteJSON{Key: n.Key, Message: joined(set, " / ", n.Message)})
+	}
 	return out
 }
 
@@ -404,6 +418,9 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 				fmt.Fprintf(&b, "> ⚠ %s\n", mdCell(w))
 			}
 		})
+	}
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "\n> ⚠ %s\n", n.Message(c)) })
 	}
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")

@@ -16,6 +16,7 @@ import (
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/payroll"
 	"github.com/cntax/cntax/internal/render"
 	"github.com/cntax/cntax/internal/termsafe"
 )
@@ -80,6 +81,12 @@ func (r *result) capturesText() bool { return false }
 
 func (r *result) help() helpKeys {
 	k := r.c.keys
+	if r.res.Formula.ID == payroll.FormulaMonth {
+		return helpKeys{
+			short: []key.Binding{k.Year, k.Date, k.Sheet, k.Export, k.Back},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Year, k.Date, k.Sheet, k.Export, k.Copy}, {k.Practice, k.History, k.Back}},
+		}
+	}
 	return helpKeys{
 		short: []key.Binding{r.continueKey(), k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {r.continueKey(), k.Practice, k.History, k.Back}},
@@ -134,6 +141,9 @@ func (r *result) rebuild() {
 
 func (r *result) pinned() []string {
 	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
+	for _, n := range payroll.Notes(r.res) { // kept in view: the trap is the point of the result
+		lines = append(lines, wrapIndent(r.c.st.Warn.Render("⚠ "+n.Message(r.c.cat())), r.w)...)
+	}
 	if r.res.Date != r.c.today {
 		lines = append(lines, r.c.st.Warn.Render(truncate(r.c.t("tui.result_date", "date", r.res.Date.String()), r.w)))
 	}
@@ -170,6 +180,8 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, push(newHistory(r.c))
 	case key.Matches(km, k.Continue) && len(r.c.eng.Continuations(r.res.Formula)) > 0:
 		return r, push(newContinueMenu(r.c, r.res))
+	case key.Matches(km, k.Year) && r.res.Formula.ID == payroll.FormulaMonth:
+		return r, push(newPayrollYear(r.c))
 	}
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)
