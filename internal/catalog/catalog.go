@@ -121,6 +121,25 @@ func (p *Param) Span() (from, to date.Date) {
 	return from, to
 }
 
+// Spans lists each stretch of days the param has a value (to is zero when
+// open), so a gap between two periods (the 2022 exemption between two 1%
+// periods) can be named instead of hidden inside one span.
+func (p *Param) Spans() [][2]date.Date {
+	var out [][2]date.Date
+	open := false
+	for _, v := range p.Values {
+		switch {
+		case v.Ended && open:
+			out[len(out)-1][1] = v.From.AddDays(-1)
+			open = false
+		case !v.Ended && !open:
+			out = append(out, [2]date.Date{v.From, 0})
+			open = true
+		}
+	}
+	return out
+}
+
 // DatedTable is a bracket table from a date on; Table is nil when it ends.
 type DatedTable struct {
 	From  date.Date

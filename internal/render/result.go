@@ -31,7 +31,13 @@ func AnswerLine(res *engine.Result, set *i18n.Set, st Style) string {
 	resLabel := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) })
 	resWord := joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.result") })
 	ansText := joined(set, " / ", func(c *i18n.Catalog) string { return engine.Value(c, ans.Step.Kind, ans.Value, 0) })
-	return fmt.Sprintf("%s  %s = %s", st.Label(resWord), resLabel, st.Result(ansText))
+	line := fmt.Sprintf("%s  %s = %s", st.Label(resWord), resLabel, st.Result(ansText))
+	if len(res.Unverified()) > 0 {
+		// A number resting on an unconfirmed rule (the 1% small-scale levy
+		// of 2026–2027) is flagged where it is read, not only in the notes.
+		line += "  " + st.Warn("⚠ "+joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.unverified") }))
+	}
+	return line
 }
 
 // TextBody is Text without the title and date lines, for a screen that
