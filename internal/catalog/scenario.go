@@ -162,6 +162,15 @@ type rawChoice struct {
 // the one being bound (all of them for summary steps) are visible.
 func (s *scope) lookupCarried(name string) *formula.Symbol {
 	f := s.f
+	// A param of the same name (surcharge.small_exempt beside a part named
+	// surcharge) is what an expression means where the part is not yet
+	// computed; where it is, the part's value is the nearer one.
+	_, isParam := s.l.cat.Params[name]
+	if _, isTable := s.l.cat.Tables[name]; isParam || isTable {
+		if pi, _, ok := f.PartFormulaIdent(name); !ok || pi >= s.parts {
+			return nil
+		}
+	}
 	if _, _, named := f.partIdent(name); named {
 		if _, _, loaded := f.PartFormulaIdent(name); !loaded {
 			s.later = name // a part below this one
@@ -226,7 +235,7 @@ func (l *loader) parts(file string, f *Formula, raws []rawPart) {
 			continue
 		}
 		for j := range alts {
-			if a := l.partAlt(file, f, len(f.Parts), &alts[j], pwhat); a != nil {
+			if a := l.partAlt(file, f, len(f.Parts), &alts[j], len(alts), pwhat); a != nil {
 				p.Alts = append(p.Alts, a)
 			}
 		}
@@ -236,7 +245,7 @@ func (l *loader) parts(file string, f *Formula, raws []rawPart) {
 	}
 }
 
-func (l *loader) partAlt(file string, f *Formula, visible int, ra *rawChoice, what string) *PartAlt {
+func (l *loader) partAlt(file string, f *Formula, visible int, ra *rawChoice, alts int, what string) *PartAlt {
 	a := &PartAlt{Pos: l.pos(file, &ra.Formula)}
 	if ra.Formula.Value == "" {
 		l.errorf(l.pos(file, &ra.Bind), "%s: formula is required", what)
@@ -254,8 +263,15 @@ func (l *loader) partAlt(file string, f *Formula, visible int, ra *rawChoice, wh
 	a.Formula = pf
 	// The scenario claims its dates; each formula it calls must apply on
 	// all of them.
-	if f.ValidFrom < pf.ValidFrom || (pf.ValidTo != 0 && (f.ValidTo == 0 || f.ValidTo > pf.ValidTo)) {
+	// A part that runs only on a condition (small_low_profit chosen) may
+	// call a formula of shorter life: on a day outside it the part refuses
+	// with the formula's own message. It must still apply on some day.
+	conditional := ra.When.Kind != 0 || alts > 1
+	switch {
+	case !conditional && (f.ValidFrom < pf.ValidFrom || (pf.ValidTo != 0 && (f.ValidTo == 0 || f.ValidTo > pf.ValidTo))):
 		l.errorf(a.Pos, "%s: %s is valid %s, not on every day of the scenario (%s)", what, pf.ID, validText(pf), validText(f))
+	case conditional && ((pf.ValidTo != 0 && pf.ValidTo < f.ValidFrom) || (f.ValidTo != 0 && f.ValidTo < pf.ValidFrom)):
+		l.errorf(a.Pos, "%s: %s is valid %s, on no day of the scenario (%s)", what, pf.ID, validText(pf), validText(f))
 	}
 	sc := &scope{l: l, f: f, parts: visible, inSteps: true}
 	if ra.When.Kind != 0 {

@@ -165,6 +165,9 @@ var scenarioContract = []struct {
 		[]string{"value.customs_value", "import.duty", "import.consumption_tax", "import.import_vat", "total"}},
 	{"scn.property_sale", []string{"proceeds_incl", "land_cost", "dev_cost", "interest", "interest_provable", "input_tax", "simplified", "vat_rate", "city_rate", "contract_rate"},
 		[]string{"vat.payable", "surcharge.total", "lat.tax", "stamp.tax", "total"}},
+	{"scn.eit_annual", []string{"accounting_profit", "sales_revenue", "wages", "entertainment", "advertising", "welfare", "union", "education", "donations",
+		"rd_expense", "rd_other", "exempt_income", "non_taxable", "other_addback", "other_decrease", "losses", "rate", "small_low_profit", "credits", "prepaid"},
+		[]string{"limits.addback", "rd.extra", "taxable.taxable_income", "tax.tax", "balance"}},
 }
 
 func TestScenarioContract(t *testing.T) {
