@@ -230,8 +230,8 @@ func (r *practiceRun) next() {
 		return
 	}
 	r.step, r.retry = 0, false
-	r.marks = make([]float64, len(r.p.Result.Steps))
-	r.given = make([]string, len(r.p.Result.Steps))
+	r.marks = make([]float64, len(r.p.Questions()))
+	r.given = make([]string, len(r.p.Questions()))
 	r.ti.SetValue("")
 	r.ti.Focus()
 	r.rebuild()
@@ -346,12 +346,11 @@ func (r *practiceRun) answer(a string) {
 // reveal shows step i's right value with its formula and substitution.
 func (r *practiceRun) reveal(i int, why string) []string {
 	cat := r.c.cat()
-	res := r.p.Result
-	st := res.Steps[i].Step
+	q := r.p.Questions()[i]
 	return []string{
-		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", res.StepText(cat, i)))),
-		"    = " + engine.Symbolic(cat, r.p.Formula, st.Expr),
-		"    = " + res.Substituted(cat, i),
+		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", q.Text(cat)))),
+		"    = " + q.Symbolic(cat),
+		"    = " + q.Substituted(cat),
 	}
 }
 
@@ -359,7 +358,7 @@ func (r *practiceRun) advance() {
 	r.step++
 	r.retry = false
 	r.ti.SetValue("")
-	if r.step >= len(r.p.Result.Steps) {
+	if r.step >= len(r.p.Questions()) {
 		r.finish()
 	}
 	r.rebuild()
@@ -387,12 +386,13 @@ func (r *practiceRun) rebuild() {
 		b = append(b, wrapPara(r.p.Statement(c.set.Cats[l]), r.w)...)
 	}
 	b = append(b, "")
-	res := r.p.Result
-	for i := 0; i < len(res.Steps) && i <= r.step; i++ {
-		label := c.both(" · ", func(x *i18n.Catalog) string { return x.Label(f.ID, res.Steps[i].Step.ID) })
+	qs := r.p.Questions()
+	for i := 0; i < len(qs) && i <= r.step; i++ {
+		q := qs[i]
+		label := c.both(" · ", q.Label)
 		if i < r.step || r.done {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, res.StepText(cat, i)))
+			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, q.Text(cat)))
 		} else {
 			prompt := c.st.Selected.Render(fmt.Sprintf("> %d. %s = ", i+1, label))
 			box := c.st.FieldFocus.Render("[") + padRight(r.ti.View(), r.ti.Width+1) + c.st.FieldFocus.Render("]")
@@ -414,12 +414,12 @@ func (r *practiceRun) rebuild() {
 		}
 		b = append(b, "", c.st.Label.Render(cat.T("practice.score", "got", trimFloat(total), "of", fmt.Sprint(len(r.marks)))))
 		lw := 0
-		for _, sv := range res.Steps {
-			lw = max(lw, textWidth(cat.Label(f.ID, sv.Step.ID)))
+		for _, q := range qs {
+			lw = max(lw, textWidth(q.Label(cat)))
 		}
-		for i, sv := range res.Steps {
+		for i, q := range qs {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(cat.Label(f.ID, sv.Step.ID), lw), mark, trimFloat(r.marks[i])))
+			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {
