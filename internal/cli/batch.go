@@ -119,6 +119,7 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			out = append(out, "date")
 		}
 		out = append(out, header...)
+		out = append(out, f.Filed...) // a scenario's figures to file (PART.STEP)
 		for _, s := range f.Steps {
 			out = append(out, s.ID)
 		}
@@ -201,7 +202,7 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 				for len(out) < len(header)+boolInt(dateCol < 0) {
 					out = append(out, "")
 				}
-				for range f.Steps {
+				for range len(f.Filed) + len(f.Steps) {
 					out = append(out, "")
 				}
 				out = append(out, safeCell(msg))
@@ -226,6 +227,10 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 				}
 				iv := res.Inputs[f.Input(h).Slot]
 				out = append(out, engine.JSONValue(iv.Input.Kind, iv.Value))
+			}
+			for _, id := range f.Filed {
+				k, v, _ := res.Find(id)
+				out = append(out, engine.JSONValue(k, v))
 			}
 			for _, s := range res.Steps {
 				out = append(out, engine.JSONValue(s.Step.Kind, s.Value))
