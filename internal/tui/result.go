@@ -16,6 +16,7 @@ import (
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/payroll"
 	"github.com/cntax/cntax/internal/render"
 	"github.com/cntax/cntax/internal/termsafe"
@@ -141,6 +142,23 @@ func (r *result) rebuild() {
 
 func (r *result) pinned() []string {
 	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
+	// A scenario's figures to file stay in view too where the screen has
+	// room for them and some steps.
+	if f := r.res.Formula; f.IsScenario() {
+		rows := render.Filed(r.res, r.c.cat())
+		if r.h-len(rows) >= 16 {
+			var labels []string
+			lw, vw := 0, 0
+			for _, row := range rows[:len(rows)-1] {
+				l := r.c.both(" · ", func(x *i18n.Catalog) string { return render.IdentLabel(x, f, row.ID) })
+				labels = append(labels, l)
+				lw, vw = max(lw, textWidth(l)), max(vw, textWidth(row.Text))
+			}
+			for i, row := range rows[:len(rows)-1] {
+				lines = append(lines, truncate("  "+padRight(labels[i], lw)+"  "+padLeft(row.Text, vw)+"  "+r.c.st.Dim.Render(row.Formula), r.w))
+			}
+		}
+	}
 	for _, n := range payroll.Notes(r.res) { // kept in view: the trap is the point of the result
 		lines = append(lines, wrapIndent(r.c.st.Warn.Render("⚠ "+n.Message(r.c.cat())), r.w)...)
 	}

@@ -509,3 +509,19 @@ func TestBoolFields(t *testing.T) {
 		}
 	}
 }
+
+// On a tall screen a scenario's figures to file stay pinned above the
+// scrolling parts.
+func TestScenarioResultWide(t *testing.T) {
+	for name, mode := range map[string]i18n.Mode{"zh": i18n.ModeZH, "en": i18n.ModeEN} {
+		t.Run(name, func(t *testing.T) {
+			m := newModel(t, mode)
+			update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			send(m, scnResult...)
+			send(m, "<pgdn>", "<pgdn>")
+			view := m.View()
+			checkFits(t, view, 120, 40)
+			golden.RequireEqual(t, []byte(view))
+		})
+	}
+}
