@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -313,17 +314,25 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
-	for i, c := range p[:n] {
-		l.lineBytes++
-		l.rowBytes++
-		if l.lineBytes > maxLine || l.rowBytes > maxLine+64<<10 {
+	for off := 0; off < n; {
+		seg, nl := n-off, false // the rest of the current line in p
+		if i := bytes.IndexByte(p[off:n], '\n'); i >= 0 {
+			seg, nl = i, true
+		}
+		room := min(maxLine-l.lineBytes, maxLine+64<<10-l.rowBytes)
+		if seg > room {
 			// Hand over the bytes before the limit; the next read fails.
 			l.err = &lineTooLong{line: l.line}
-			return i, nil
+			return off + max(room, 0), nil
 		}
-		if c == '\n' {
+		l.lineBytes += seg
+		l.rowBytes += seg
+		off += seg
+		if nl {
 			l.line++
 			l.lineBytes = 0
+			l.rowBytes++
+			off++
 		}
 	}
 	return n, err

@@ -76,3 +76,31 @@ func TestUnreadableStatsChmod(t *testing.T) {
 		t.Errorf("written over: %s", b)
 	}
 }
+
+// Case 12: a damaged practice.json that is a symlink: the link stays, a
+// copy of the damage is set aside, and the new record goes through the link.
+func TestCorruptStatsSymlink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symlinks need privileges on windows")
+	}
+	dir := t.TempDir()
+	target := filepath.Join(dir, "synced.json")
+	os.WriteFile(target, []byte("{damaged"), 0o600)
+	link := filepath.Join(dir, "practice.json")
+	os.Symlink(target, link)
+	store := &Store{Path: link}
+	_, err := store.Record("vat.general", []float64{1}, "2026-11-22")
+	var ce *CorruptError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v", err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&fs.ModeSymlink == 0 {
+		t.Error("the link was replaced")
+	}
+	if b, _ := os.ReadFile(ce.Aside); string(b) != "{damaged" {
+		t.Errorf("aside holds %q", b)
+	}
+	if st, err := (&Store{Path: target}).Load(); err != nil || st.Formulas["vat.general"] == nil {
+		t.Errorf("the new record is not in the target: %v", err)
+	}
+}
