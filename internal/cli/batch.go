@@ -154,9 +154,9 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			// a cut row would silently take the defaults of the cells it lost
 			err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 		}
-		for i, v := range rec {
-			if err == nil && len(v) > maxCell {
-				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[min(i, len(header)-1)], "n", fmt.Sprint(len(v)), "limit", fmt.Sprint(maxCell))
+		for i := 0; err == nil && i < len(rec); i++ { // a cell too long to be any value
+			if len(rec[i]) > maxCell {
+				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[i], "n", fmt.Sprint(len(rec[i])), "limit", fmt.Sprint(maxCell))
 			}
 		}
 		for i, v := range rec {
