@@ -348,3 +348,26 @@ func TestCompactionChild(t *testing.T) {
 		}
 	}
 }
+
+// An append waits for a compaction, but not for ever: a program stopped
+// while holding the lock costs an entry (with an error), not a frozen TUI.
+func TestAppendDoesNotWaitForever(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no locking on windows: nothing to wait for")
+	}
+	s := &Store{Path: filepath.Join(t.TempDir(), "history.jsonl")}
+	unlock, ok, err := lockFile(s.lockPath(), true)
+	if err != nil || !ok {
+		t.Skip("no advisory locks here")
+	}
+	old := lockWait
+	lockWait = 50 * time.Millisecond
+	defer func() { lockWait = old }()
+	if err := s.Append(entry("vat.general")); err != ErrBusy {
+		t.Errorf("append under a held lock: %v", err)
+	}
+	unlock()
+	if err := s.Append(entry("vat.general")); err != nil {
+		t.Errorf("after the lock is released: %v", err)
+	}
+}
