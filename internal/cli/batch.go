@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -154,9 +155,9 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			// a cut row would silently take the defaults of the cells it lost
 			err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 		}
-		for i, v := range rec {
-			if err == nil && len(v) > maxCell {
-				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[min(i, len(header)-1)], "n", fmt.Sprint(len(v)), "limit", fmt.Sprint(maxCell))
+		for i := 0; err == nil && i < len(rec); i++ { // a cell too long to be any value
+			if len(rec[i]) > maxCell {
+				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[i], "n", fmt.Sprint(len(rec[i])), "limit", fmt.Sprint(maxCell))
 			}
 		}
 		for i, v := range rec {
@@ -318,17 +319,25 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
-	for i, c := range p[:n] {
-		l.lineBytes++
-		l.rowBytes++
-		if l.lineBytes > maxLine || l.rowBytes > maxLine+64<<10 {
+	for off := 0; off < n; {
+		seg, nl := n-off, false // the rest of the current line in p
+		if i := bytes.IndexByte(p[off:n], '\n'); i >= 0 {
+			seg, nl = i, true
+		}
+		room := min(maxLine-l.lineBytes, maxLine+64<<10-l.rowBytes)
+		if seg > room {
 			// Hand over the bytes before the limit; the next read fails.
 			l.err = &lineTooLong{line: l.line}
-			return i, nil
+			return off + max(room, 0), nil
 		}
-		if c == '\n' {
+		l.lineBytes += seg
+		l.rowBytes += seg
+		off += seg
+		if nl {
 			l.line++
 			l.lineBytes = 0
+			l.rowBytes++
+			off++
 		}
 	}
 	return n, err

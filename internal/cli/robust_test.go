@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/cntax/cntax/internal/date"
 )
@@ -254,5 +255,24 @@ func TestBatchFormulaInjection(t *testing.T) {
 		if want := "'" + cells[i]; cells[i][0] == '=' && rec[1] != want {
 			t.Errorf("row %d: %q, want %q", i+3, rec[1], want)
 		}
+	}
+}
+
+// The cap's edge: a line of exactly maxLine bytes passes whole, one byte
+// more fails on its own line (no row ends here: nothing calls next).
+func TestLineLimitEdge(t *testing.T) {
+	in := strings.Repeat("a", maxLine) + "\n" + strings.Repeat("b", maxLine+1) + "\n"
+	l := &lineLimit{r: iotest.HalfReader(strings.NewReader(in)), line: 1}
+	b, err := io.ReadAll(l)
+	var le *lineTooLong
+	if !errors.As(err, &le) || le.line != 2 {
+		t.Fatalf("error %v", err)
+	}
+	if len(b) <= maxLine+1 || string(b[:maxLine+1]) != in[:maxLine+1] {
+		t.Errorf("handed over %d bytes, want the first line whole and more", len(b))
+	}
+	l = &lineLimit{r: strings.NewReader(in[:maxLine+1]), line: 1}
+	if b, err := io.ReadAll(l); err != nil || len(b) != maxLine+1 {
+		t.Errorf("a line of exactly the limit: %d bytes, %v", len(b), err)
 	}
 }

@@ -54,7 +54,10 @@ func (s *Store) Append(e Entry) error {
 	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
 		return err
 	}
-	unlock, _, _ := lockFile(s.lockPath(), false)
+	unlock, _, err := lockFile(s.lockPath(), false)
+	if err != nil {
+		return err
+	}
 	defer unlock()
 	f, err := os.OpenFile(s.Path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
@@ -75,6 +78,13 @@ func (s *Store) Append(e Entry) error {
 }
 
 func (s *Store) lockPath() string { return s.Path + ".lock" }
+
+// ErrBusy: another program has held the history's lock for longer than a
+// compaction takes; the entry was not written.
+var ErrBusy = errors.New("the history is being rewritten by another cntax; this entry was not saved")
+
+// lockWait is how long an append waits for a compaction to finish.
+var lockWait = 2 * time.Second
 
 // Load reads the entries, newest first. Lines that do not parse are
 // skipped; bad counts them so the caller can warn.

@@ -283,3 +283,91 @@ func TestCrashWriter(t *testing.T) {
 		fmt.Printf("%s/%d\n", id, seq)
 	}
 }
+
+// Case 4 with two programs, as two TUIs: a child opens the history again
+// and again (compacting it) while this process appends.
+func TestCompactionTwoProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	dir := t.TempDir()
+	s := &Store{Path: filepath.Join(dir, "history.jsonl"), Max: 2000}
+	var buf bytes.Buffer
+	for i := 0; i < 2100; i++ {
+		b, _ := json.Marshal(entry("old", "n", strconv.Itoa(i)))
+		buf.Write(append(b, '\n'))
+	}
+	os.WriteFile(s.Path, buf.Bytes(), 0o600)
+	stop := filepath.Join(dir, "stop")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCompactionChild$")
+	cmd.Env = append(os.Environ(), "CNTAX_COMPACT_CHILD="+s.Path, "CNTAX_COMPACT_STOP="+stop)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	bufio.NewReader(out).ReadString('\n') // the child is compacting
+	const n = 300
+	for i := 0; i < n; i++ {
+		if err := s.Append(entry("new", "n", strconv.Itoa(i))); err != nil {
+			t.Fatal(err)
+		}
+		if i%10 == 0 {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	os.WriteFile(stop, nil, 0o600)
+	if err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	es, _, _ := (&Store{Path: s.Path}).Load()
+	got := 0
+	for _, e := range es {
+		if e.Formula == "new" {
+			got++
+		}
+	}
+	if got != n {
+		t.Errorf("%d of %d records appended by the other program survived", got, n)
+	}
+}
+
+// TestCompactionChild is the other program of TestCompactionTwoProcesses.
+func TestCompactionChild(t *testing.T) {
+	path := os.Getenv("CNTAX_COMPACT_CHILD")
+	if path == "" {
+		t.Skip("the child of TestCompactionTwoProcesses")
+	}
+	s := &Store{Path: path, Max: 2000}
+	fmt.Println("ready")
+	for {
+		if _, err := os.Stat(os.Getenv("CNTAX_COMPACT_STOP")); err == nil {
+			return
+		}
+		if _, _, err := s.Load(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// An append waits for a compaction, but not for ever: a program stopped
+// while holding the lock costs an entry (with an error), not a frozen TUI.
+func TestAppendDoesNotWaitForever(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no locking on windows: nothing to wait for")
+	}
+	s := &Store{Path: filepath.Join(t.TempDir(), "history.jsonl")}
+	unlock, ok, err := lockFile(s.lockPath(), true)
+	if err != nil || !ok {
+		t.Skip("no advisory locks here")
+	}
+	old := lockWait
+	lockWait = 50 * time.Millisecond
+	defer func() { lockWait = old }()
+	if err := s.Append(entry("vat.general")); err != ErrBusy {
+		t.Errorf("append under a held lock: %v", err)
+	}
+	unlock()
+	if err := s.Append(entry("vat.general")); err != nil {
+		t.Errorf("after the lock is released: %v", err)
+	}
+}

@@ -76,3 +76,63 @@ func TestUnreadableStatsChmod(t *testing.T) {
 		t.Errorf("written over: %s", b)
 	}
 }
+
+// Case 12: a damaged practice.json that is a symlink: the link stays, a
+// copy of the damage is set aside, and the new record goes through the link.
+func TestCorruptStatsSymlink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symlinks need privileges on windows")
+	}
+	dir := t.TempDir()
+	target := filepath.Join(dir, "synced.json")
+	os.WriteFile(target, []byte("{damaged"), 0o600)
+	link := filepath.Join(dir, "practice.json")
+	os.Symlink(target, link)
+	store := &Store{Path: link}
+	_, err := store.Record("vat.general", []float64{1}, "2026-11-22")
+	var ce *CorruptError
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v", err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&fs.ModeSymlink == 0 {
+		t.Error("the link was replaced")
+	}
+	if b, _ := os.ReadFile(ce.Aside); string(b) != "{damaged" {
+		t.Errorf("aside holds %q", b)
+	}
+	if st, err := (&Store{Path: target}).Load(); err != nil || st.Formulas["vat.general"] == nil {
+		t.Errorf("the new record is not in the target: %v", err)
+	}
+}
+
+// Case 12: the record file is created private.
+func TestStatsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no unix modes")
+	}
+	path := filepath.Join(t.TempDir(), "cntax", "practice.json")
+	store := &Store{Path: path}
+	if _, err := store.Record("vat.general", []float64{1}, "2026-11-22"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("created %v", st.Mode().Perm())
+	}
+}
+
+// A write that fails keeps the problem in memory and saves it next time.
+func TestStatsSaveFailsKept(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "practice.json")
+	os.Mkdir(path+".blocker", 0o700)
+	store := &Store{Path: filepath.Join(path+".blocker", "x", "practice.json")}
+	os.WriteFile(filepath.Join(path+".blocker", "x"), []byte("a file, not a directory"), 0o600)
+	if _, err := store.Record("vat.general", []float64{1}, "2026-11-22"); err == nil || store.Unsaved() != 1 {
+		t.Fatalf("err %v, unsaved %d", err, store.Unsaved())
+	}
+	store.Path = path
+	rec, err := store.Record("vat.general", []float64{1}, "2026-11-23")
+	if err != nil || rec.Problems != 2 || store.Unsaved() != 0 {
+		t.Fatalf("%+v %v %d", rec, err, store.Unsaved())
+	}
+}

@@ -72,7 +72,7 @@ func (s *Store) load() (*Stats, error) {
 	}
 	if err := json.Unmarshal(b, st); err != nil || st.Formulas == nil {
 		aside := fmt.Sprintf("%s.corrupt-%s", s.Path, time.Now().Format("20060102-150405"))
-		if rerr := os.Rename(s.Path, aside); rerr != nil {
+		if rerr := setAside(s.Path, aside, b); rerr != nil {
 			return &Stats{Formulas: map[string]*FormulaStats{}}, &UnreadableError{Path: s.Path, Err: fmt.Errorf("it does not parse and cannot be moved aside: %w", rerr)}
 		}
 		return &Stats{Formulas: map[string]*FormulaStats{}}, &CorruptError{Path: s.Path, Aside: aside}
@@ -159,3 +159,13 @@ func (st *Stats) Record(formulaID string, marks []float64, day string) *FormulaS
 // readFile is os.ReadFile; tests replace it to make the file unreadable,
 // which chmod cannot do for root.
 var readFile = os.ReadFile
+
+// setAside moves the damaged file to aside. A symbolic link is kept (the
+// user put it there) and a copy of what it pointed to is set aside, so the
+// new record is written through the link.
+func setAside(path, aside string, b []byte) error {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return config.WriteNew(aside, b)
+	}
+	return os.Rename(path, aside)
+}

@@ -64,7 +64,7 @@ func (c *common) statsWarning(cat *i18n.Catalog, err error) string {
 		}
 		return cat.T("practice.stats_unreadable", "path", termsafe.String(ue.Path), "reason", reason, "n", fmt.Sprint(c.stats.Unsaved()))
 	}
-	return cat.T("practice.stats_failed", "detail", termsafe.String(err.Error()))
+	return cat.T("practice.stats_unsaved", "detail", termsafe.String(err.Error()), "n", fmt.Sprint(c.stats.Unsaved()))
 }
 
 // rng is the practice draw: the --seed when given, else the clock.

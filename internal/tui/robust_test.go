@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/practice"
 )
 
 var (
@@ -201,6 +203,26 @@ func TestOneTextInput(t *testing.T) {
 		b, _ := os.ReadFile(f)
 		if strings.Contains(string(b), "bubbles/textinput") {
 			t.Errorf("%s uses bubbles/textinput directly; use textInput (input.go)", f)
+		}
+	}
+}
+
+// Case 3, the words (this runs as root too): an unreadable record file is
+// named, escaped, with the reason in the chosen language, and never called
+// a failure to save.
+func TestStatsWarning(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	err := &practice.UnreadableError{Path: "/x/practice\x1b[2J.json", Err: &fs.PathError{Op: "open", Path: "/x/practice.json", Err: fs.ErrPermission}}
+	for _, tt := range []struct {
+		lang      i18n.Lang
+		want, not string
+	}{
+		{i18n.ZH, "没有读取权限", "无法保存"},
+		{i18n.EN, "no permission to read it", "Cannot save"},
+	} {
+		w := m.c.statsWarning(m.c.set.Cats[tt.lang], err)
+		if !strings.Contains(w, tt.want) || strings.Contains(w, tt.not) || !strings.Contains(w, `practice\x1b[2J.json`) || strings.Contains(w, "\x1b") {
+			t.Errorf("%s: %q", tt.lang, w)
 		}
 	}
 }
