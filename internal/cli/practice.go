@@ -52,7 +52,7 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int) error 
 		for i, sv := range p.Result.Steps {
 			label := strings.Join(labels(a.set, f, sv.Step.ID), " · ")
 			fmt.Fprintf(&b, "  %d. %s = %s\n", i+1, label, p.Result.StepText(c0, i))
-			fmt.Fprintf(&b, "     %s = %s\n", engine.Symbolic(c0, f, sv.Step.Expr), p.Result.Substituted(c0, i))
+			fmt.Fprintf(&b, "     %s = %s\n", engine.Symbolic(c0, f, sv.Expr()), p.Result.Substituted(c0, i))
 		}
 		b.WriteString("\n")
 	}

@@ -44,6 +44,19 @@ type InputValue struct {
 type StepValue struct {
 	Step  *catalog.Step
 	Value decimal.Decimal // booleans are 1 or 0
+	// Shown is the step's expression with the branches that the date rules
+	// out folded away (formula.Fold); nil when nothing folds.
+	Shown formula.Node
+	// Hidden: the step's show condition is false on the date.
+	Hidden bool
+}
+
+// Expr is the expression to show for the step on the result's date.
+func (s StepValue) Expr() formula.Node {
+	if s.Shown != nil {
+		return s.Shown
+	}
+	return s.Step.Expr
 }
 
 // Bool reads a boolean step.
@@ -65,6 +78,29 @@ type Result struct {
 	Params  []ParamUse
 	Tables  []*catalog.TableDef
 	Env     *formula.Env
+}
+
+// Visible is r without the steps that do not apply on its date (their
+// show condition is false): what the views print and practice asks. The
+// examples check r itself, every step.
+func (r *Result) Visible() *Result {
+	n := 0
+	for _, s := range r.Steps {
+		if !s.Hidden {
+			n++
+		}
+	}
+	if n == len(r.Steps) {
+		return r
+	}
+	c := *r
+	c.Steps = make([]StepValue, 0, n)
+	for _, s := range r.Steps {
+		if !s.Hidden {
+			c.Steps = append(c.Steps, s)
+		}
+	}
+	return &c
 }
 
 // Answer is the result step's value.
@@ -334,6 +370,19 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		res.Steps[i] = StepValue{Step: st, Value: v}
 		if err := refuse(i); err != nil {
 			return nil, err
+		}
+	}
+	quiet := *env
+	quiet.Read, quiet.TRead = nil, nil
+	for i := range res.Steps {
+		st := res.Steps[i].Step
+		if fx := formula.Fold(st.Expr, env); fx != st.Expr {
+			res.Steps[i].Shown = fx
+		}
+		if st.Show != nil {
+			if ok, err := st.Show(&quiet); err == nil && !ok {
+				res.Steps[i].Hidden = true
+			}
 		}
 	}
 	// What the evaluation read is what the result rests on: a param in the

@@ -324,10 +324,9 @@ func (r *practiceRun) answer(a string) {
 func (r *practiceRun) reveal(i int, why string) []string {
 	cat := r.c.cat()
 	res := r.p.Result
-	st := res.Steps[i].Step
 	return []string{
 		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", res.StepText(cat, i)))),
-		"    = " + engine.Symbolic(cat, r.p.Formula, st.Expr),
+		"    = " + engine.Symbolic(cat, r.p.Formula, res.Steps[i].Expr()),
 		"    = " + res.Substituted(cat, i),
 	}
 }
