@@ -301,8 +301,13 @@ type Step struct {
 	Tolerance *decimal.Decimal
 	Num       formula.NumFn
 	Bool      formula.BoolFn
-	Slot      int
-	Pos       Pos
+	// Show, when set, is a condition on params only (so fixed by the date):
+	// on a date where it is false the step does not apply and views leave
+	// it out; it is still computed and checked.
+	Show     formula.BoolFn
+	ShowExpr formula.Node
+	Slot     int
+	Pos      Pos
 }
 
 // NoRound marks a step whose value is kept exact.

@@ -300,11 +300,16 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		} else {
 			st.Num = formula.CompileNum(st.Expr)
 		}
+		if rs.Show.Kind != 0 {
+			l.stepShow(file, f, st, &rs.Show)
+		}
 	}
 	if raw.Result.Value == "" {
 		l.errorf(f.Pos, "%s: result is required (the id of the step that is the answer)", what)
 	} else if f.Result = f.Step(raw.Result.Value); f.Result == nil {
 		l.errorf(l.pos(file, &raw.Result), "%s: result %q is not a step", what, raw.Result.Value)
+	} else if f.Result.Show != nil {
+		l.errorf(f.Result.Pos, "%s: the result step %s cannot have show (the answer is always shown)", what, f.Result.ID)
 	}
 	for i := range raw.Refuse {
 		rr := &raw.Refuse[i]
@@ -797,4 +802,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// stepShow compiles a step's show condition. It may read params only, so
+// that whether a step applies depends on the date and nothing else.
+func (l *loader) stepShow(file string, f *Formula, st *Step, n *yaml.Node) {
+	what := "formula " + f.ID + " step " + st.ID + " show"
+	sc := &scope{l: l, f: f, inSteps: true}
+	ast := l.expr(file, n, sc, formula.TBool, what)
+	if ast == nil {
+		return
+	}
+	for _, id := range formula.Idents(ast) {
+		if id.Sym == nil || id.Sym.Sym != formula.SymParam {
+			l.errorf(l.pos(file, n), "%s: %s is not a param; show may read params only (a step applies or not by date)", what, id.Name)
+			return
+		}
+	}
+	st.ShowExpr, st.Show = ast, formula.CompileBool(ast)
 }

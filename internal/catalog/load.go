@@ -84,6 +84,7 @@ type rawStep struct {
 	Kind      yaml.Node `yaml:"kind"`
 	Round     yaml.Node `yaml:"round"`
 	Tolerance yaml.Node `yaml:"tolerance"`
+	Show      yaml.Node `yaml:"show"`
 }
 
 type rawRefusal struct {

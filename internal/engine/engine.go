@@ -48,6 +48,19 @@ type InputValue struct {
 type StepValue struct {
 	Step  *catalog.Step
 	Value decimal.Decimal // booleans are 1 or 0
+	// Shown is the step's expression with the branches that the date rules
+	// out folded away (formula.Fold); nil when nothing folds.
+	Shown formula.Node
+	// Hidden: the step's show condition is false on the date.
+	Hidden bool
+}
+
+// Expr is the expression to show for the step on the result's date.
+func (s StepValue) Expr() formula.Node {
+	if s.Shown != nil {
+		return s.Shown
+	}
+	return s.Step.Expr
 }
 
 // Bool reads a boolean step.
@@ -73,6 +86,29 @@ type Result struct {
 	Warnings []*catalog.Refusal
 	// Parts of a scenario, in order (nil for a plain formula).
 	Parts []PartResult
+}
+
+// Visible is r without the steps that do not apply on its date (their
+// show condition is false): what the views print and practice asks. The
+// examples check r itself, every step.
+func (r *Result) Visible() *Result {
+	n := 0
+	for _, s := range r.Steps {
+		if !s.Hidden {
+			n++
+		}
+	}
+	if n == len(r.Steps) {
+		return r
+	}
+	c := *r
+	c.Steps = make([]StepValue, 0, n)
+	for _, s := range r.Steps {
+		if !s.Hidden {
+			c.Steps = append(c.Steps, s)
+		}
+	}
+	return &c
 }
 
 // Answer is the result step's value.
@@ -367,6 +403,19 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		}
 		if hit {
 			res.Warnings = append(res.Warnings, w)
+		}
+	}
+	quiet := *env
+	quiet.Read, quiet.TRead = nil, nil
+	for i := range res.Steps {
+		st := res.Steps[i].Step
+		if fx := formula.Fold(st.Expr, env); fx != st.Expr {
+			res.Steps[i].Shown = fx
+		}
+		if st.Show != nil {
+			if ok, err := st.Show(&quiet); err == nil && !ok {
+				res.Steps[i].Hidden = true
+			}
 		}
 	}
 	// What the evaluation read is what the result rests on: a param in the

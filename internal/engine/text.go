@@ -85,7 +85,7 @@ func Symbolic(c *i18n.Catalog, f *catalog.Formula, n formula.Node) string {
 
 // Substituted prints step i of r with the numbers put in.
 func (r *Result) Substituted(c *i18n.Catalog, i int) string {
-	return r.substitute(c, r.Formula.Steps[i].Expr)
+	return r.substitute(c, r.Steps[i].Expr())
 }
 
 func (r *Result) substitute(c *i18n.Catalog, n formula.Node) string {

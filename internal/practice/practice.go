@@ -173,7 +173,7 @@ func Generate(eng *engine.Engine, f *catalog.Formula, d date.Date, rng *rand.Ran
 		raw := Draw(f, d, rng)
 		res, err := eng.Calc(f.ID, raw, d)
 		if err == nil {
-			return &Problem{Formula: f, Date: d, Raw: raw, Result: res}, nil
+			return &Problem{Formula: f, Date: d, Raw: raw, Result: res.Visible()}, nil
 		}
 		last = err
 	}

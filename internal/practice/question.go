@@ -35,7 +35,7 @@ func (q Question) Text(c *i18n.Catalog) string { return q.Res.StepText(c, q.Inde
 
 // Symbolic is the step's formula in words.
 func (q Question) Symbolic(c *i18n.Catalog) string {
-	return engine.Symbolic(c, q.Res.Formula, q.Step().Step.Expr)
+	return engine.Symbolic(c, q.Res.Formula, q.Step().Expr())
 }
 
 // Substituted is the step's formula with the numbers put in.
@@ -78,7 +78,7 @@ func (p *Problem) find(id string) (Question, bool) {
 	if i := strings.IndexByte(id, '.'); i > 0 {
 		for _, pr := range p.Result.Parts {
 			if pr.Part.ID == id[:i] && pr.Result != nil {
-				return look(pr.Result, id[i+1:])
+				return look(pr.Result.Visible(), id[i+1:])
 			}
 		}
 	}

@@ -50,6 +50,7 @@ func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
 // the id column goes when the table would not fit, and a note that would
 // overflow moves under its row.
 func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
+	res = res.Visible()
 	var b strings.Builder
 	f := res.Formula
 	if f.IsScenario() {
@@ -178,12 +179,12 @@ func writeSteps(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style)
 		label := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) })
 		fmt.Fprintf(b, "  %*d. %s  %s\n", num, i+1, st.Label(label), st.Dim(sv.Step.ID))
 		each(set, func(c *i18n.Catalog) {
-			fmt.Fprintf(b, "%s= %s\n", indent, engine.Symbolic(c, f, sv.Step.Expr))
+			fmt.Fprintf(b, "%s= %s\n", indent, engine.Symbolic(c, f, sv.Expr()))
 		})
 		// The substituted line is left out when it says nothing new: a bare
 		// input (销售额 → 100,000.00 is the value) or a table lookup.
 		sub := res.Substituted(c0, i)
-		if sub != engine.Symbolic(c0, f, sv.Step.Expr) && sub != res.StepText(c0, i) {
+		if sub != engine.Symbolic(c0, f, sv.Expr()) && sub != res.StepText(c0, i) {
 			fmt.Fprintf(b, "%s= %s\n", indent, sub)
 		}
 		val := joined(set, " / ", func(c *i18n.Catalog) string { return res.StepText(c, i) })
@@ -321,6 +322,7 @@ func (m orderedMap) MarshalJSON() ([]byte, error) {
 // JSONOf builds the contract object; labels are in the mode's languages
 // joined by " / " when both.
 func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
+	res = res.Visible()
 	f := res.Formula
 	c0 := set.Primary()
 	out := ResultJSON{Formula: f.ID, Date: res.Date.String(), Unverified: res.Unverified()}
@@ -359,7 +361,7 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 		out.Steps = append(out.Steps, StepJSON{
 			ID:          sv.Step.ID,
 			Label:       joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) }),
-			Expr:        joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, sv.Step.Expr) }),
+			Expr:        joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, sv.Expr()) }),
 			Substituted: res.Substituted(c0, i),
 			Value:       engine.JSONValue(sv.Step.Kind, sv.Value),
 		})
@@ -384,6 +386,7 @@ func JSON(res *engine.Result, set *i18n.Set) []byte {
 
 // Markdown renders a result as a document to keep or paste.
 func Markdown(res *engine.Result, set *i18n.Set) string {
+	res = res.Visible()
 	var b strings.Builder
 	f := res.Formula
 	c0 := set.Primary()
@@ -406,7 +409,7 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 	fmt.Fprintf(&b, "\n## %s\n\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.steps"), t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
 	for i, sv := range res.Steps {
 		label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) })
-		expr := joined(set, "<br>", func(c *i18n.Catalog) string { return mdCell(engine.Symbolic(c, f, sv.Step.Expr)) })
+		expr := joined(set, "<br>", func(c *i18n.Catalog) string { return mdCell(engine.Symbolic(c, f, sv.Expr())) })
 		val := mdCell(res.StepText(c0, i))
 		if sv.Step == f.Result {
 			val = "**" + val + "**"

@@ -104,7 +104,7 @@ func writePart(b *strings.Builder, res *engine.Result, i int, set *i18n.Set, st 
 		}
 		return note
 	})
-	writeSteps(b, pr.Result, set, st)
+	writeSteps(b, pr.Result.Visible(), set, st)
 }
 
 // Used lists the params and tables a result read, its parts' included,
@@ -228,7 +228,7 @@ func markdownScenario(b *strings.Builder, res *engine.Result, set *i18n.Set) {
 			fmt.Fprintf(b, "%s\n\n", t("ui.part_skipped"))
 			continue
 		}
-		r := pr.Result
+		r := pr.Result.Visible()
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---:|---|\n", t("ui.inputs"), t("ui.id"), t("ui.value"), t("ui.from"))
 		for j, iv := range r.Inputs {
 			label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(pf.ID, iv.Input.ID) })
@@ -244,7 +244,7 @@ func markdownScenario(b *strings.Builder, res *engine.Result, set *i18n.Set) {
 		fmt.Fprintf(b, "\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
 		for j, sv := range r.Steps {
 			label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(pf.ID, sv.Step.ID) })
-			expr := joined(set, "<br>", func(c *i18n.Catalog) string { return mdCell(engine.Symbolic(c, pf, sv.Step.Expr)) })
+			expr := joined(set, "<br>", func(c *i18n.Catalog) string { return mdCell(engine.Symbolic(c, pf, sv.Expr())) })
 			fmt.Fprintf(b, "| %d | %s `%s.%s` | %s | %s | %s |\n", j+1, mdCell(label), pr.Part.ID, sv.Step.ID, expr, mdCell(r.Substituted(c0, j)), mdCell(r.StepText(c0, j)))
 		}
 		b.WriteString("\n")
