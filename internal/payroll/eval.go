@@ -208,6 +208,9 @@ func boolDec(b bool) decimal.Decimal {
 
 // cents converts a rounded money value to whole fen.
 func cents(v decimal.Decimal) int64 {
+	if v.Exponent() == -2 { // a rounded step: no arithmetic, no allocation
+		return v.CoefficientInt64()
+	}
 	return v.Shift(2).Round(0).IntPart()
 }
 
