@@ -139,6 +139,11 @@ func (a *app) payroll(year int, file io.ReadSeeker, format string) error {
 		return err
 	}
 	if csvw != nil {
+		if m.Rows() == 0 { // a good file with no month: the header alone
+			if err := csvw.Header(); err != nil {
+				return err
+			}
+		}
 		if err := csvw.Flush(); err != nil {
 			return err
 		}

@@ -130,6 +130,7 @@ type Machine struct {
 	bgiven    []decimal.Decimal
 	bhas      []bool
 	emps      map[string]*state
+	rows      int
 	slot      struct{ income, months, special, additional, other, exempt, withheld, reduction, basic, taxable, cumTax, tax, bonus, bonusTax int }
 }
 
@@ -223,6 +224,9 @@ func (m *Machine) state(emp string) *state {
 	}
 	return st
 }
+
+// Rows is the number of months computed.
+func (m *Machine) Rows() int { return m.rows }
 
 // Employees is the number of employees seen.
 func (m *Machine) Employees() int { return len(m.emps) }
@@ -319,6 +323,7 @@ func (m *Machine) compute(st *state, in Input) (Month, error) {
 	}
 	st.bonusTax += bonusTax
 	st.net += out.Net
+	m.rows++
 	return out, nil
 }
 
