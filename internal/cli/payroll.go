@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -138,6 +139,7 @@ func (a *app) payroll(year int, file io.ReadSeeker, format string) error {
 		}
 		return err
 	}
+	a.payrollUnverified(m.Unverified())
 	if csvw != nil {
 		if m.Rows() == 0 { // a good file with no month: the header alone
 			if err := csvw.Header(); err != nil {
@@ -163,7 +165,13 @@ func (a *app) payroll(year int, file io.ReadSeeker, format string) error {
 		}
 		out.Write(b)
 	}
-	out.WriteString("]}\n")
+	out.WriteString("]")
+	if u := m.Unverified(); len(u) > 0 {
+		b, _ := json.Marshal(u)
+		out.WriteString(`,"unverified":`)
+		out.Write(b)
+	}
+	out.WriteString("}\n")
 	return out.Flush()
 }
 
@@ -211,4 +219,20 @@ func (a *app) payrollMessages(err error) []string {
 		out = append(out, "tax year "+strconv.Itoa(ye.Year))
 	}
 	return out
+}
+
+// payrollUnverified says on standard error which applied rules rest on a
+// value that could not be confirmed (the figures are still printed).
+func (a *app) payrollUnverified(ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	for _, l := range a.set.Mode.Langs() {
+		c := a.cats[l]
+		var parts []string
+		for _, id := range ids {
+			parts = append(parts, c.T("param."+id)+" ("+id+")")
+		}
+		fmt.Fprintln(a.env.Stderr, "cntax: ⚠ "+c.T("ui.unverified_note", "list", strings.Join(parts, "; ")))
+	}
 }
