@@ -70,6 +70,11 @@ func (m *Machine) check(cats map[i18n.Lang]*i18n.Catalog, file io.Reader) (*head
 			if !errs.add(rerrs...) {
 				break
 			}
+			// The month is there, only a figure is wrong: do not also
+			// call it missing.
+			if in.Employee != "" && in.Month > 0 {
+				m.note(in, errs)
+			}
 			continue
 		}
 		if !m.note(in, errs) {
