@@ -64,8 +64,18 @@ func (t *Table) Validate() error {
 // brackets are ratios of the deductions; scaling the bounds instead of
 // dividing x keeps the comparison exact).
 func (t *Table) find(x, scale decimal.Decimal) int {
+	// Most lookups are unscaled: skip a multiplication (an allocation) per
+	// bracket, which a year of payroll does millions of times.
+	unscaled := scale.Equal(one)
 	for i, b := range t.Brackets {
-		if b.Open || x.LessThanOrEqual(b.Upto.Mul(scale)) {
+		if b.Open {
+			return i
+		}
+		bound := b.Upto
+		if !unscaled {
+			bound = bound.Mul(scale)
+		}
+		if x.LessThanOrEqual(bound) {
 			return i
 		}
 	}

@@ -105,6 +105,7 @@ func BenchmarkPayroll100k(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
+		cpu0 := cpuTime()
 		m, err := Run(eng, cats, 2024, f, out.Write)
 		f.Close()
 		if err != nil {
@@ -113,6 +114,7 @@ func BenchmarkPayroll100k(b *testing.B) {
 		if err := out.Flush(); err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		if m.Employees() != 100_000 || w.rows != 1_200_001 {
@@ -144,9 +146,11 @@ func BenchmarkBaseline100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := &countWriter{}
+		cpu0 := cpuTime()
 		if err := baseline(f, w); err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric((cpuTime() - cpu0).Seconds(), "cpu-s/op")
 		f.Close()
 		if w.rows != 1_200_001 {
 			b.Fatalf("%d lines", w.rows)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -202,6 +204,11 @@ func (h *header) parseRow(line int, cells []string) (Input, []error) {
 	in.Employee = cell(colEmployee)
 	if in.Employee == "" {
 		errs = append(errs, &RowError{Line: line, Code: CodeEmployee})
+	} else if !printable(in.Employee) {
+		// An id is echoed to terminals and files: no control characters,
+		// no bidi overrides, nothing invisible.
+		errs = append(errs, &RowError{Line: line, Code: CodeEmployeeText, Column: "employee", Text: in.Employee})
+		in.Employee = ""
 	}
 	ms := cell(colMonth)
 	m, err := strconv.Atoi(ms)
@@ -357,4 +364,17 @@ func IsUserError(err error) bool {
 	var re *RowError
 	var ye *YearError
 	return errors.As(err, &re) || errors.As(err, &ye) || engine.IsUserError(err)
+}
+
+// printable: no control, format (bidi, zero-width) or invalid characters.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }

@@ -13,27 +13,28 @@ import (
 
 // Row error codes; the catalogs explain each (err.payroll.<code>).
 const (
-	CodeLineLong    = "line_long"    // a line over MaxLine bytes
-	CodeQuote       = "quote"        // a quoted cell not closed on its line
-	CodeCells       = "cells"        // more or fewer cells than the header
-	CodeEmpty       = "empty"        // no header
-	CodeHeader      = "header"       // a column name not known
-	CodeHeaderTwice = "header_twice" // a column named twice
-	CodeHeaderNeed  = "header_need"  // employee, month or income/net missing
-	CodeEmployee    = "employee"     // no employee
-	CodeMonth       = "month"        // not a month 1–12
-	CodeNumber      = "number"       // not an amount
-	CodeNegative    = "negative"     // an amount below zero
-	CodeRange       = "range"        // an amount beyond any payroll
-	CodeBool        = "bool"         // first_job not yes/no
-	CodeDuplicate   = "duplicate"    // a month given twice
-	CodeGap         = "gap"          // a month missing between two given
-	CodePrior       = "prior"        // prior_income for an employee who did not start in January
-	CodeConflict    = "conflict"     // a per-employee column differs between rows
-	CodeIncomeNet   = "income_net"   // both income and a net target, or neither
-	CodeOrder       = "order"        // months out of order (internal: the runner sorts)
-	CodeEngine      = "engine"       // the formula refused or failed
-	CodeTooMany     = "too_many"     // more errors than are listed
+	CodeLineLong     = "line_long"     // a line over MaxLine bytes
+	CodeQuote        = "quote"         // a quoted cell not closed on its line
+	CodeCells        = "cells"         // more or fewer cells than the header
+	CodeEmpty        = "empty"         // no header
+	CodeHeader       = "header"        // a column name not known
+	CodeHeaderTwice  = "header_twice"  // a column named twice
+	CodeHeaderNeed   = "header_need"   // employee, month or income/net missing
+	CodeEmployee     = "employee"      // no employee
+	CodeEmployeeText = "employee_text" // an employee id with control or invisible characters
+	CodeMonth        = "month"         // not a month 1–12
+	CodeNumber       = "number"        // not an amount
+	CodeNegative     = "negative"      // an amount below zero
+	CodeRange        = "range"         // an amount beyond any payroll
+	CodeBool         = "bool"          // first_job not yes/no
+	CodeDuplicate    = "duplicate"     // a month given twice
+	CodeGap          = "gap"           // a month missing between two given
+	CodePrior        = "prior"         // prior_income for an employee who did not start in January
+	CodeConflict     = "conflict"      // a per-employee column differs between rows
+	CodeIncomeNet    = "income_net"    // both income and a net target, or neither
+	CodeOrder        = "order"         // months out of order (internal: the runner sorts)
+	CodeEngine       = "engine"        // the formula refused or failed
+	CodeTooMany      = "too_many"      // more errors than are listed
 )
 
 // RowError is a problem with one row (or the header), named by file line,

@@ -98,57 +98,13 @@ func (p *prepared) eval(given []decimal.Decimal, has []bool) error {
 			env.Chosen[in.Slot] = ""
 		}
 	}
-	done := p.done
-	clear(done)
-	var fill func(in *catalog.Input) error
-	fill = func(in *catalog.Input) error {
-		if done[in.Slot] || has[in.Slot] {
-			return nil
-		}
-		done[in.Slot] = true
-		if in.Default == nil {
-			return errFallback // required and missing
-		}
-		for _, dep := range in.Order {
-			if err := fill(f.Inputs[dep]); err != nil {
-				return err
-			}
-		}
-		var v decimal.Decimal
-		if in.DefaultBool != nil {
-			b, err := in.DefaultBool(env)
-			if err != nil {
-				return errFallback
-			}
-			v = boolDec(b)
-		} else {
-			var err error
-			if v, err = in.DefaultNum(env); err != nil {
-				return errFallback
-			}
-			if in.Kind == formula.KindMoney && in.Places >= 0 {
-				v = formula.RoundHalfUp(v, in.Places)
-			}
-		}
-		env.Vals[in.Slot] = v
-		return nil
-	}
+	clear(p.done)
 	for _, in := range f.Inputs {
-		if err := fill(in); err != nil {
+		if err := p.fill(in, has); err != nil {
 			return err
 		}
 	}
-	refused := func(after int) bool {
-		for _, r := range f.Refusals {
-			if r.After == after {
-				if hit, err := r.Fn(env); err != nil || hit {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	if refused(-1) {
+	if p.refused(-1) {
 		return errFallback
 	}
 	for i, st := range f.Steps {
@@ -169,11 +125,58 @@ func (p *prepared) eval(given []decimal.Decimal, has []bool) error {
 			}
 		}
 		env.Vals[st.Slot] = v
-		if refused(i) {
+		if p.refused(i) {
 			return errFallback
 		}
 	}
 	return nil
+}
+
+// fill computes an input's default after the inputs it reads.
+func (p *prepared) fill(in *catalog.Input, has []bool) error {
+	if p.done[in.Slot] || has[in.Slot] {
+		return nil
+	}
+	p.done[in.Slot] = true
+	if in.Default == nil {
+		return errFallback // required and missing
+	}
+	for _, dep := range in.Order {
+		if err := p.fill(p.f.Inputs[dep], has); err != nil {
+			return err
+		}
+	}
+	env := &p.env
+	var v decimal.Decimal
+	if in.DefaultBool != nil {
+		b, err := in.DefaultBool(env)
+		if err != nil {
+			return errFallback
+		}
+		v = boolDec(b)
+	} else {
+		var err error
+		if v, err = in.DefaultNum(env); err != nil {
+			return errFallback
+		}
+		if in.Kind == formula.KindMoney && in.Places >= 0 {
+			v = formula.RoundHalfUp(v, in.Places)
+		}
+	}
+	env.Vals[in.Slot] = v
+	return nil
+}
+
+// refused tests the refusals due after step index after (-1: before any).
+func (p *prepared) refused(after int) bool {
+	for _, r := range p.f.Refusals {
+		if r.After == after {
+			if hit, err := r.Fn(&p.env); err != nil || hit {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // engineError evaluates the same inputs through the engine to get its
@@ -205,6 +208,9 @@ func boolDec(b bool) decimal.Decimal {
 
 // cents converts a rounded money value to whole fen.
 func cents(v decimal.Decimal) int64 {
+	if v.Exponent() == -2 { // a rounded step: no arithmetic, no allocation
+		return v.CoefficientInt64()
+	}
 	return v.Shift(2).Round(0).IntPart()
 }
 

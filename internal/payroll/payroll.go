@@ -130,6 +130,8 @@ type Machine struct {
 	bgiven    []decimal.Decimal
 	bhas      []bool
 	emps      map[string]*state
+	rows      int
+	used      map[string]date.Date // rule params applied, with a day they were
 	slot      struct{ income, months, special, additional, other, exempt, withheld, reduction, basic, taxable, cumTax, tax, bonus, bonusTax int }
 }
 
@@ -224,6 +226,37 @@ func (m *Machine) state(emp string) *state {
 	return st
 }
 
+func (m *Machine) use(d date.Date, ids ...string) {
+	if m.used == nil {
+		m.used = map[string]date.Date{}
+	}
+	for _, id := range ids {
+		if _, ok := m.used[id]; !ok {
+			m.used[id] = d
+		}
+	}
+}
+
+// Unverified lists the rule params the run applied whose value or text
+// could not be confirmed, so the views can say so.
+func (m *Machine) Unverified() []string {
+	var out []string
+	for id, d := range m.used {
+		p := m.eng.Cat.Params[id]
+		if p == nil {
+			continue
+		}
+		if v, ok := p.At(d); !p.Verified || (ok && v.Unverified) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Rows is the number of months computed.
+func (m *Machine) Rows() int { return m.rows }
+
 // Employees is the number of employees seen.
 func (m *Machine) Employees() int { return len(m.emps) }
 
@@ -262,8 +295,10 @@ func (m *Machine) compute(st *state, in Input) (Month, error) {
 	switch {
 	case st.hasPrior && m.full[i] && st.first == 1 && st.prior <= m.fullLimit[i]:
 		out.Months, out.Rule = fullYearMonths, RuleFull
+		m.use(out.Date, paramFullRule, paramFullLimit)
 	case st.firstJob && m.firstJob[i]:
 		out.Months, out.Rule = in.Month, RuleFirstJob
+		m.use(out.Date, paramFirstJob)
 	}
 	// The bonus: separately taxed once a year while the method is in force;
 	// otherwise it is wages of the month (国税发〔2005〕9号 第三条; after
@@ -319,6 +354,7 @@ func (m *Machine) compute(st *state, in Input) (Month, error) {
 	}
 	st.bonusTax += bonusTax
 	st.net += out.Net
+	m.rows++
 	return out, nil
 }
 

@@ -295,6 +295,8 @@ func TestRowErrors(t *testing.T) {
 		{"employee,month,income\n\"e,1,100\n", CodeQuote, 2, "", 0},
 		{"employee,month,income,net\ne,1,100,90\n", CodeIncomeNet, 2, "e", 1},
 		{"", CodeEmpty, 0, "", 0},
+		{"employee,month,income\ne,1,100\ne,2,1x\n", CodeNumber, 3, "e", 2}, // not also a gap
+		{"employee,month,income\n\u202eabc,1,100\n", CodeEmployeeText, 2, "", 0},
 	}
 	for _, c := range cases {
 		_, _, err := run(t, 2024, c.csv)
@@ -314,6 +316,9 @@ func TestRowErrors(t *testing.T) {
 	}
 	// A cell echoed in a message cannot move the terminal's cursor.
 	_, _, err := run(t, 2024, "employee,month,income\n\x1b[2Je,1,abc\n")
+	if errs := strings.Count(err.Error(), "line "); errs != 2 {
+		t.Errorf("want the id and the number named: %v", err)
+	}
 	msg := strings.Join(engine.Messages(err, cats[i18n.EN]), " ")
 	if strings.ContainsRune(msg, 0x1b) || !strings.Contains(msg, `\u001b`) {
 		t.Errorf("escape not shown escaped: %q", msg)

@@ -70,6 +70,11 @@ func (m *Machine) check(cats map[i18n.Lang]*i18n.Catalog, file io.Reader) (*head
 			if !errs.add(rerrs...) {
 				break
 			}
+			// The month is there, only a figure is wrong: do not also
+			// call it missing.
+			if in.Employee != "" && in.Month > 0 {
+				m.note(in, errs)
+			}
 			continue
 		}
 		if !m.note(in, errs) {
@@ -129,68 +134,116 @@ func (m *Machine) note(in Input, errs *errorList) bool {
 	return true
 }
 
-// compute2 is the second pass.
+// compute2 is the second pass. The file is read and its rows parsed on
+// a goroutine of its own, in batches, while this one computes and writes:
+// on two cores the reading is then off the computation's path.
 func (m *Machine) compute2(h *header, file io.Reader, emit func(Month) error) error {
-	lr := newLineReader(file)
-	var cells []string
-	first := true
-	for {
-		line, err := lr.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		cells, _ = splitCells(line, cells)
-		if first {
-			first = false
-			continue
-		}
-		in, rerrs := h.parseRow(lr.line, cells)
-		if len(rerrs) > 0 {
-			return errors.Join(rerrs...) // the file changed between the passes
-		}
-		st := m.emps[in.Employee]
-		if st == nil {
-			return &RowError{Line: in.Line, Employee: in.Employee, Month: in.Month, Code: CodeOrder}
-		}
-		if st.next == 0 {
-			st.next = st.first
-		}
-		if in.Month != int(st.next) {
-			if st.wait == nil {
-				st.wait = &pending{}
+	type batch struct {
+		rows []Input
+		err  error
+	}
+	const batchRows = 512
+	ch := make(chan batch, 8)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(ch)
+		send := func(b batch) bool {
+			select {
+			case ch <- b:
+				return true
+			case <-stop:
+				return false
 			}
-			st.wait.rows = append(st.wait.rows, in)
-			continue
 		}
-		if err := m.stepEmit(st, in, emit); err != nil {
-			return err
-		}
-		for st.wait != nil {
-			k := -1
-			for i, r := range st.wait.rows {
-				if r.Month == int(st.next) {
-					k = i
-					break
-				}
-			}
-			if k < 0 {
+		lr := newLineReader(file)
+		var cells []string
+		rows := make([]Input, 0, batchRows)
+		first := true
+		for {
+			line, err := lr.next()
+			if errors.Is(err, io.EOF) {
 				break
 			}
-			r := st.wait.rows[k]
-			st.wait.rows = append(st.wait.rows[:k], st.wait.rows[k+1:]...)
-			if len(st.wait.rows) == 0 {
-				st.wait = nil
+			if err != nil {
+				send(batch{err: err})
+				return
 			}
-			r.Employee = in.Employee
-			if err := m.stepEmit(st, r, emit); err != nil {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			cells, _ = splitCells(line, cells)
+			if first {
+				first = false
+				continue
+			}
+			in, rerrs := h.parseRow(lr.line, cells)
+			if len(rerrs) > 0 {
+				send(batch{err: errors.Join(rerrs...)}) // the file changed between the passes
+				return
+			}
+			if rows = append(rows, in); len(rows) == batchRows {
+				if !send(batch{rows: rows}) {
+					return
+				}
+				rows = make([]Input, 0, batchRows)
+			}
+		}
+		if len(rows) > 0 {
+			send(batch{rows: rows})
+		}
+	}()
+	for b := range ch {
+		if b.err != nil {
+			return b.err
+		}
+		for _, in := range b.rows {
+			if err := m.take(in, emit); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// take computes a row now if its employee's earlier months are in, and
+// then any later months that were waiting for it.
+func (m *Machine) take(in Input, emit func(Month) error) error {
+	st := m.emps[in.Employee]
+	if st == nil {
+		return &RowError{Line: in.Line, Employee: in.Employee, Month: in.Month, Code: CodeOrder}
+	}
+	if st.next == 0 {
+		st.next = st.first
+	}
+	if in.Month != int(st.next) {
+		if st.wait == nil {
+			st.wait = &pending{}
+		}
+		st.wait.rows = append(st.wait.rows, in)
+		return nil
+	}
+	if err := m.stepEmit(st, in, emit); err != nil {
+		return err
+	}
+	for st.wait != nil {
+		k := -1
+		for i, r := range st.wait.rows {
+			if r.Month == int(st.next) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			break
+		}
+		r := st.wait.rows[k]
+		st.wait.rows = append(st.wait.rows[:k], st.wait.rows[k+1:]...)
+		if len(st.wait.rows) == 0 {
+			st.wait = nil
+		}
+		if err := m.stepEmit(st, r, emit); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -206,7 +206,7 @@ func (p *payrollYear) columns() []payCol {
 	c := p.c
 	head := func(id string) string { return c.t("tui.payroll.col." + id) }
 	input := func(i int) payCol {
-		return payCol{head: head(payInputIDs[i]), w: 10, cell: func(r int, _ *payroll.Month) string { return p.cells[r][i] }}
+		return payCol{head: head(payInputIDs[i]), w: 9, cell: func(r int, _ *payroll.Month) string { return p.cells[r][i] }}
 	}
 	out := []payCol{
 		{head: head("month"), w: 4, cell: func(r int, _ *payroll.Month) string { return c.t("tui.payroll.month", "m", strconv.Itoa(r+1)) }},
@@ -214,8 +214,8 @@ func (p *payrollYear) columns() []payCol {
 	}
 	computed := []payCol{
 		{head: head("withheld"), w: 9, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.Withheld) }},
-		{head: head("net"), w: 10, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.Net) }},
 		{head: head("cum_taxable"), w: 11, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.CumTaxable) }},
+		{head: head("net"), w: 10, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.Net) }},
 		{head: head("cum_tax"), w: 9, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.CumTax) }},
 		{head: head("cum_income"), w: 11, cell: func(_ int, m *payroll.Month) string { return payroll.Fen(m.CumIncome) }},
 	}
@@ -230,7 +230,7 @@ func (p *payrollYear) columns() []payCol {
 	}
 	if used > p.w {
 		for i := 1; i <= payInputs; i++ {
-			out[i].w = max(8, textWidth(out[i].head))
+			out[i].w = max(7, textWidth(out[i].head))
 		}
 	}
 	used = 0

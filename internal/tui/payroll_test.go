@@ -97,3 +97,16 @@ func TestPayrollScreen(t *testing.T) {
 		t.Errorf("w did not open the year:\n%s", v)
 	}
 }
+
+// Any size, however small, draws without a panic and within the frame.
+func TestPayrollTinySizes(t *testing.T) {
+	m := newModel(t, i18n.ModeBoth, inYear("2024-06-30"))
+	send(m, payrollKeys(2)...)
+	for _, sz := range [][2]int{{1, 1}, {10, 5}, {30, 8}, {45, 12}, {200, 60}} {
+		update(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		v := m.View()
+		if n := len(strings.Split(v, "\n")); n > sz[1] {
+			t.Errorf("%dx%d: %d lines", sz[0], sz[1], n)
+		}
+	}
+}
