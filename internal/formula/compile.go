@@ -343,4 +343,3 @@ func compileCall(n *Call) NumFn {
 	n.num = f
 	return f
 }
-
