@@ -176,6 +176,25 @@ func (p *Param) Span() (from, to date.Date) {
 	return from, to
 }
 
+// Spans lists each stretch of days the param has a value (to is zero when
+// open), so a gap between two periods (the 2022 exemption between two 1%
+// periods) can be named instead of hidden inside one span.
+func (p *Param) Spans() [][2]date.Date {
+	var out [][2]date.Date
+	open := false
+	for _, v := range p.Values {
+		switch {
+		case v.Ended && open:
+			out[len(out)-1][1] = v.From.AddDays(-1)
+			open = false
+		case !v.Ended && !open:
+			out = append(out, [2]date.Date{v.From, 0})
+			open = true
+		}
+	}
+	return out
+}
+
 // DatedTable is a bracket table from a date on; Table is nil when it ends.
 type DatedTable struct {
 	From  date.Date
@@ -244,9 +263,20 @@ type Formula struct {
 	Steps      []*Step
 	Result     *Step
 	Refusals   []*Refusal
-	Practice   map[string]Range
-	Examples   []*Example
-	Pos        Pos
+	// Warnings are computed like refusals, after every step, but only
+	// say something: a local amount outside the statutory range that the
+	// law lets a province approve.
+	Warnings []*Refusal
+	// Parts make the formula a scenario (scenario.go); Carried are the
+	// part values its expressions read; Filed lists, for the summary of
+	// figures to file, the ids (PART.STEP or own steps) in order.
+	Parts    []*Part
+	Carried  []Carried
+	Filed    []string
+	partIDs  []partName // every part as written, known before any is loaded
+	Practice map[string]Range
+	Examples []*Example
+	Pos      Pos
 
 	// Symbols of the expressions; Slots is how many values an
 	// evaluation holds (inputs, steps, params in that order).
@@ -305,11 +335,15 @@ type Input struct {
 	Places      int32 // most decimal places accepted; money 2 unless set
 	Slot        int
 	Order       []int // input slots the default reads, evaluated first
-	Pos         Pos
+	// FromPart: a scenario input written `default: part`; when not given,
+	// the called formula's own default applies (insurance at 3‰ in
+	// customs.value), so the rule is written once.
+	FromPart bool
+	Pos      Pos
 }
 
 // Required reports whether the user must give the input.
-func (in *Input) Required() bool { return in.Default == nil }
+func (in *Input) Required() bool { return in.Default == nil && !in.FromPart }
 
 // Step is one computed, displayed value.
 type Step struct {

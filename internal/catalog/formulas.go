@@ -27,7 +27,32 @@ func (l *loader) file(file string, raw *rawFile) {
 		l.cat.Categories = append(l.cat.Categories, cat)
 	}
 	for i := range raw.Formulas {
+		if len(raw.Formulas[i].Parts) > 0 {
+			l.errorf(l.pos(file, &raw.Formulas[i].ID), "formula %s has parts: list it under scenarios:", raw.Formulas[i].ID.Value)
+			continue
+		}
 		if f := l.formula(file, raw.Category, &raw.Formulas[i]); f != nil {
+			cat.Formulas = append(cat.Formulas, f)
+		}
+	}
+}
+
+func (l *loader) scenarios(file string, raw *rawFile) {
+	if len(raw.Scenarios) == 0 || raw.Category == "" {
+		return
+	}
+	cat := l.cat.Category(raw.Category)
+	for i := range raw.Scenarios {
+		rs := &raw.Scenarios[i]
+		if len(rs.Parts) == 0 {
+			l.errorf(l.pos(file, &rs.ID), "scenario %s has no parts", rs.ID.Value)
+			continue
+		}
+		l.inScenario = true
+		f := l.formula(file, raw.Category, rs)
+		l.inScenario = false
+		if f != nil {
+			l.checkFromPart(f)
 			cat.Formulas = append(cat.Formulas, f)
 		}
 	}
@@ -42,6 +67,7 @@ type scope struct {
 	steps   int    // how many steps are visible
 	inSteps bool   // params found are read by steps
 	later   string // a step named before it is computed
+	parts   int    // a scenario's parts whose values are visible
 }
 
 func (s *scope) Lookup(name string) *formula.Symbol {
@@ -56,6 +82,11 @@ func (s *scope) Lookup(name string) *formula.Symbol {
 				s.later = name
 				return nil
 			}
+		case formula.SymCarried:
+			if c := s.f.CarriedIdent(name); c == nil || c.Part >= s.parts {
+				s.later = name
+				return nil
+			}
 		case formula.SymParam:
 			if s.inSteps {
 				for i := range s.f.ParamSlots {
@@ -66,6 +97,11 @@ func (s *scope) Lookup(name string) *formula.Symbol {
 			}
 		}
 		return sym
+	}
+	if len(s.f.partIDs) > 0 {
+		if sym := s.lookupCarried(name); sym != nil || s.later != "" {
+			return sym
+		}
 	}
 	if p := s.l.cat.Params[name]; p != nil {
 		sym := &formula.Symbol{Name: name, Sym: formula.SymParam, Kind: p.Kind, Slot: s.f.Slots}
@@ -105,6 +141,9 @@ func (l *loader) expr(file string, n *yaml.Node, sc *scope, want formula.Type, w
 			msg := se.Msg
 			if sc.later != "" && strings.Contains(msg, strconv.Quote(sc.later)) {
 				msg = fmt.Sprintf("step %s is used before it is computed (steps run in the order written)", sc.later)
+				if _, _, carried := sc.f.partIdent(sc.later); carried {
+					msg = fmt.Sprintf("%s is read before its part is computed (parts run in the order written)", sc.later)
+				}
 			}
 			l.errorf(exprPos(file, n, se.Pos), "%s: %s\n    %s\n    %s^", what, msg, n.Value, caretPad(n.Value, se.Pos))
 			return nil
@@ -236,6 +275,9 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		l.inputDefault(file, f, in, &raw.Inputs[i])
 	}
 	l.defaultOrder(f)
+	if len(raw.Parts) > 0 {
+		l.parts(file, f, raw.Parts)
+	}
 	for i, st := range f.Steps {
 		var rs *rawStep
 		for j := range raw.Steps {
@@ -248,7 +290,7 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		if st.Kind == formula.KindBool {
 			want = formula.TBool
 		}
-		sc := &scope{l: l, f: f, steps: i, inSteps: true}
+		sc := &scope{l: l, f: f, steps: i, inSteps: true, parts: len(f.Parts)}
 		st.Expr = l.expr(file, &rs.Expr, sc, want, what+" step "+st.ID)
 		if st.Expr == nil {
 			continue
@@ -282,6 +324,28 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		}
 		r.Fn = formula.CompileBool(r.When)
 		f.Refusals = append(f.Refusals, r)
+	}
+	for i := range raw.Warn {
+		rw := &raw.Warn[i]
+		w := &Refusal{Key: rw.Message.Value, Pos: l.pos(file, &rw.When), After: len(f.Steps) - 1}
+		if w.Key == "" {
+			l.errorf(w.Pos, "%s: a warning needs a message key", what)
+			continue
+		}
+		sc := &scope{l: l, f: f, inSteps: true, steps: len(f.Steps), parts: len(f.Parts)}
+		if w.When = l.expr(file, &rw.When, sc, formula.TBool, what+" warning "+w.Key); w.When == nil {
+			continue
+		}
+		w.Fn = formula.CompileBool(w.When)
+		f.Warnings = append(f.Warnings, w)
+	}
+	for i := range raw.File {
+		n := &raw.File[i]
+		if f.Step(n.Value) == nil && !f.carriedName(n.Value) {
+			l.errorf(l.pos(file, n), "%s: file: %q is not a step or PART.STEP", what, n.Value)
+			continue
+		}
+		f.Filed = append(f.Filed, n.Value)
 	}
 	if !l.skipPractice {
 		l.practice(file, f, &raw.Practice)
@@ -401,6 +465,10 @@ func (l *loader) inputDefault(file string, f *Formula, in *Input, ri *rawInput) 
 		return
 	}
 	what := "formula " + f.ID + " input " + in.ID + " default"
+	if ri.Default.Value == "part" && l.inScenario {
+		in.FromPart, in.DefaultSrc = true, "part"
+		return
+	}
 	want := formula.TNum
 	if in.Kind == formula.KindBool {
 		want = formula.TBool
@@ -586,7 +654,7 @@ func (l *loader) example(file string, f *Formula, re *rawExample) *Example {
 		ex.Inputs[k.Value] = v.Value
 	})
 	l.mapping(file, &re.Expect, what+" expect", func(k, v *yaml.Node) {
-		if f.Step(k.Value) == nil {
+		if f.Step(k.Value) == nil && !f.carriedName(k.Value) {
 			l.errorf(l.pos(file, k), "%s: %q is not a step", what, k.Value)
 			return
 		}
@@ -716,6 +784,9 @@ func (l *loader) checkLabels() {
 			}
 			for _, r := range f.Refusals {
 				miss(r.Pos, "refusal "+r.Key+" of "+f.ID, i18n.RefuseKey(r.Key))
+			}
+			for _, w := range f.Warnings {
+				miss(w.Pos, "warning "+w.Key+" of "+f.ID, i18n.WarnKey(w.Key))
 			}
 		}
 	}

@@ -43,6 +43,8 @@ type rawFile struct {
 	Params   yaml.Node    `yaml:"params"`
 	Tables   yaml.Node    `yaml:"tables"`
 	Formulas []rawFormula `yaml:"formulas"`
+	// Scenarios load after every file's formulas: they call them.
+	Scenarios []rawFormula `yaml:"scenarios"`
 }
 
 type rawFormula struct {
@@ -54,8 +56,11 @@ type rawFormula struct {
 	Steps    []rawStep    `yaml:"steps"`
 	Result   yaml.Node    `yaml:"result"`
 	Refuse   []rawRefusal `yaml:"refuse"`
+	Warn     []rawRefusal `yaml:"warn"`
 	Practice yaml.Node    `yaml:"practice"`
 	Examples []rawExample `yaml:"examples"`
+	Parts    []rawPart    `yaml:"parts"`
+	File     []yaml.Node  `yaml:"file"`
 }
 
 type rawValid struct {
@@ -103,6 +108,8 @@ type loader struct {
 	i18n map[i18n.Lang]*i18n.Catalog
 	// what a command left out (Want); only from a fresh snapshot
 	skipExamples, skipPractice bool
+	// inScenario: the formula being loaded is a scenario (default: part).
+	inScenario bool
 }
 
 // skip names the sections a command left out, wherever they are in a
@@ -224,6 +231,9 @@ func loadFiles(ff *Files, dir string, cats map[i18n.Lang]*i18n.Catalog, w Want) 
 	}
 	for _, f := range files {
 		l.file(f.file, &f.raw)
+	}
+	for _, f := range files {
+		l.scenarios(f.file, &f.raw)
 	}
 	l.orderCategories()
 	l.checkReplaced()

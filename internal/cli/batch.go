@@ -14,6 +14,7 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 func jsonEncoder(w io.Writer, indent bool) *json.Encoder {
@@ -71,7 +72,8 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		_, err := a.eng.Calc(id, nil, a.date)
 		return err
 	}
-	r := csv.NewReader(in)
+	lim := &lineLimit{r: in, line: 1}
+	r := csv.NewReader(lim)
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
@@ -79,14 +81,18 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		return a.usage("err.batch.empty")
 	}
 	if err != nil {
-		return a.usage("err.batch.csv", "row", "1", "detail", err.Error())
+		return a.readError(err, 1)
 	}
+	lim.next()
 	dateCol := -1
 	seen := map[string]bool{}
 	var bad []error
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) // Excel writes a BOM
 		header[i] = h
+		if len(h) > maxCell {
+			return a.usage("err.batch.cell_long", "row", "1", "col", fmt.Sprint(i+1), "n", fmt.Sprint(len(h)), "limit", fmt.Sprint(maxCell))
+		}
 		if seen[h] {
 			return a.usage("err.batch.twice", "name", h)
 		}
@@ -103,6 +109,9 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		return errors.Join(bad...)
 	}
 	w := csv.NewWriter(a.env.Stdout)
+	// Rows are whole or absent: whatever the way out, what is buffered
+	// goes out, and csv.Writer buffers only whole rows between flushes.
+	defer w.Flush()
 	enc := jsonEncoder(a.env.Stdout, false)
 	if format == "csv" {
 		out := []string{}
@@ -110,6 +119,7 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			out = append(out, "date")
 		}
 		out = append(out, header...)
+		out = append(out, f.Filed...) // a scenario's figures to file (PART.STEP)
 		for _, s := range f.Steps {
 			out = append(out, s.ID)
 		}
@@ -120,24 +130,34 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			return err
 		}
 	}
-	failed := 0
+	failed, written := 0, 0
 	raw := map[string]string{}
 	for row := 2; ; row++ {
 		rec, err := r.Read()
+		lim.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return a.usage("err.batch.csv", "row", fmt.Sprint(row), "detail", err.Error())
+			return a.stopped(a.readError(err, row), row, written)
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
 		clear(raw)
 		d := a.date
-		if len(rec) > len(header) {
+		switch {
+		case len(rec) > len(header):
 			// 113,000 unquoted splits into two cells: never guess which
 			err = a.usage("err.batch.cells", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+		case len(rec) < len(header):
+			// a cut row would silently take the defaults of the cells it lost
+			err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+		}
+		for i, v := range rec {
+			if err == nil && len(v) > maxCell {
+				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[min(i, len(header)-1)], "n", fmt.Sprint(len(v)), "limit", fmt.Sprint(maxCell))
+			}
 		}
 		for i, v := range rec {
 			if i >= len(header) || err != nil {
@@ -168,7 +188,7 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			}
 			msg := strings.Join(a.rowMessages(err), " ")
 			if !keepGoing {
-				return a.usage("err.batch.row", "row", fmt.Sprint(row), "detail", msg)
+				return a.stopped(a.usage("err.batch.row", "row", fmt.Sprint(row), "detail", msg), row, written)
 			}
 			failed++
 			if format == "csv" {
@@ -176,20 +196,23 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 				if dateCol < 0 {
 					out = append(out, d.String())
 				}
-				out = append(out, rec[:min(len(rec), len(header))]...)
+				for _, v := range rec[:min(len(rec), len(header))] {
+					out = append(out, safeCell(v))
+				}
 				for len(out) < len(header)+boolInt(dateCol < 0) {
 					out = append(out, "")
 				}
-				for range f.Steps {
+				for range len(f.Filed) + len(f.Steps) {
 					out = append(out, "")
 				}
-				out = append(out, msg)
+				out = append(out, safeCell(msg))
 				if err := w.Write(out); err != nil {
 					return err
 				}
-			} else if err := enc.Encode(map[string]any{"formula": id, "row": row, "error": msg}); err != nil {
+			} else if err := enc.Encode(map[string]any{"formula": id, "row": row, "error": termsafe.Text(msg)}); err != nil {
 				return err
 			}
+			written++
 			continue
 		}
 		if format == "csv" {
@@ -205,6 +228,10 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 				iv := res.Inputs[f.Input(h).Slot]
 				out = append(out, engine.JSONValue(iv.Input.Kind, iv.Value))
 			}
+			for _, id := range f.Filed {
+				k, v, _ := res.Find(id)
+				out = append(out, engine.JSONValue(k, v))
+			}
 			for _, s := range res.Steps {
 				out = append(out, engine.JSONValue(s.Step.Kind, s.Value))
 			}
@@ -217,6 +244,7 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		} else if err := enc.Encode(render.JSONOf(res, a.set)); err != nil {
 			return err
 		}
+		written++
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -226,6 +254,84 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		return a.usage("err.batch.failed", "n", fmt.Sprint(failed))
 	}
 	return nil
+}
+
+// stopped adds to err, the failure of a row that ends the run, that the
+// rows before it are in the output whole and nothing after it is.
+func (a *app) stopped(err error, row, written int) error {
+	var ue *usageError
+	more := a.usage("err.batch.stopped", "row", fmt.Sprint(row), "n", fmt.Sprint(written))
+	var me *usageError
+	if !errors.As(err, &ue) || !errors.As(more, &me) || len(ue.msgs) != len(me.msgs) {
+		return err
+	}
+	msgs := make([]string, len(ue.msgs))
+	for i := range msgs {
+		msgs[i] = ue.msgs[i] + " " + me.msgs[i]
+	}
+	return &usageError{msgs: msgs}
+}
+
+// readError words a CSV that cannot be read at row (counted in records).
+func (a *app) readError(err error, row int) error {
+	var le *lineTooLong
+	if errors.As(err, &le) {
+		return a.usage("err.batch.line_long", "line", fmt.Sprint(le.line), "limit", "1 MiB")
+	}
+	return a.usage("err.batch.csv", "row", fmt.Sprint(row), "detail", err.Error())
+}
+
+// safeCell is a cell we copy from the input into our CSV. A spreadsheet
+// runs a cell that begins with = + - @ tab or CR as a formula
+// (=HYPERLINK(…) sends data away), so such a cell gets a leading ' (the
+// OWASP guard); control characters are shown escaped, since the output may
+// be a terminal. Numbers we computed never pass through here.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	return termsafe.String(s)
+}
+
+// lineLimit caps what csv.Reader may buffer for one row: it counts the
+// bytes of each line and of each row (next marks a row's end) and fails the
+// read past maxLine, so memory stays bounded whatever the input. The count
+// of a row may run ahead by csv.Reader's read-ahead (4 KiB), never more.
+type lineLimit struct {
+	r         io.Reader
+	line      int // the line being read, from 1
+	lineBytes int
+	rowBytes  int
+	err       error
+}
+
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string {
+	return fmt.Sprintf("line %d is longer than %d bytes", e.line, maxLine)
+}
+
+func (l *lineLimit) next() { l.rowBytes = 0 }
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		l.lineBytes++
+		l.rowBytes++
+		if l.lineBytes > maxLine || l.rowBytes > maxLine+64<<10 {
+			// Hand over the bytes before the limit; the next read fails.
+			l.err = &lineTooLong{line: l.line}
+			return i, nil
+		}
+		if c == '\n' {
+			l.line++
+			l.lineBytes = 0
+		}
+	}
+	return n, err
 }
 
 func boolInt(b bool) int {
@@ -247,3 +353,10 @@ func (a *app) rowMessages(err error) []string {
 	}
 	return engine.Messages(err, a.set.Primary())
 }
+
+// Limits on what one CSV row may hold: far above any real row, low enough
+// that /dev/zero or a 200 MB line is refused instead of filling memory.
+const (
+	maxLine = 1 << 20 // bytes in a row (a line, or the lines of one quoted row)
+	maxCell = 4 << 10 // bytes in a cell
+)

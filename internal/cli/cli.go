@@ -21,6 +21,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // Exit codes.
@@ -83,24 +84,27 @@ func Main(args []string, env Env) int {
 	if err == nil {
 		return ExitOK
 	}
+	// Every message may carry outside text (an argument, a CSV cell, a file
+	// name): its control characters are shown escaped, here, once for all.
+	say := func(m string) { fmt.Fprintln(env.Stderr, "cntax: "+termsafe.Text(m)) }
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue):
 		for _, m := range ue.msgs {
-			fmt.Fprintln(env.Stderr, "cntax: "+m)
+			say(m)
 		}
 		return ExitUsage
 	case a.set != nil && engine.IsUserError(err):
 		for _, m := range a.messages(err) {
-			fmt.Fprintln(env.Stderr, "cntax: "+m)
+			say(m)
 		}
 		return ExitUsage
 	case isCobraUsage(err):
-		fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
-		fmt.Fprintln(env.Stderr, "cntax: run 'cntax --help' for usage")
+		say(err.Error())
+		say("run 'cntax --help' for usage")
 		return ExitUsage
 	}
-	fmt.Fprintln(env.Stderr, "cntax: "+err.Error())
+	say(err.Error())
 	return ExitInternal
 }
 
@@ -206,7 +210,7 @@ With no command it opens the interactive program.`,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
-	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd())
 	return root
 }
 

@@ -49,10 +49,13 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int) error 
 			fmt.Fprintf(&b, "%s\n", p.Statement(c))
 		}
 		c0 := a.set.Primary()
-		for i, sv := range p.Result.Steps {
-			label := strings.Join(labels(a.set, f, sv.Step.ID), " · ")
-			fmt.Fprintf(&b, "  %d. %s = %s\n", i+1, label, p.Result.StepText(c0, i))
-			fmt.Fprintf(&b, "     %s = %s\n", engine.Symbolic(c0, f, sv.Step.Expr), p.Result.Substituted(c0, i))
+		for i, q := range p.Questions() {
+			var ls []string
+			for _, l := range a.set.Mode.Langs() {
+				ls = append(ls, q.Label(a.cats[l]))
+			}
+			fmt.Fprintf(&b, "  %d. %s = %s\n", i+1, strings.Join(ls, " · "), q.Text(c0))
+			fmt.Fprintf(&b, "     %s = %s\n", q.Symbolic(c0), q.Substituted(c0))
 		}
 		b.WriteString("\n")
 	}

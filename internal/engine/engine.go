@@ -21,6 +21,9 @@ import (
 // Engine evaluates formulas of one catalog.
 type Engine struct {
 	Cat *catalog.Catalog
+
+	contOnce sync.Once
+	cont     map[string][]Continuation
 }
 
 // Given is an input value already read (by ParseInput, or drawn by
@@ -66,6 +69,10 @@ type Result struct {
 	Params  []ParamUse
 	Tables  []*catalog.TableDef
 	Env     *formula.Env
+	// Warnings that held: the result stands, but the user must read them.
+	Warnings []*catalog.Refusal
+	// Parts of a scenario, in order (nil for a plain formula).
+	Parts []PartResult
 }
 
 // Answer is the result step's value.
@@ -82,13 +89,24 @@ func (r *Result) Answer() StepValue {
 // confirmed against a source, so every view can flag the result.
 func (r *Result) Unverified() []string {
 	var out []string
+	seen := map[string]bool{}
+	for _, p := range r.Parts {
+		if p.Result != nil {
+			for _, id := range p.Result.Unverified() {
+				if !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+			}
+		}
+	}
 	for _, p := range r.Params {
-		if !p.Param.Verified || p.Value.Unverified {
+		if (!p.Param.Verified || p.Value.Unverified) && !seen[p.Param.ID] {
 			out = append(out, p.Param.ID)
 		}
 	}
 	for _, t := range r.Tables {
-		if !t.VerifiedAt(r.Date) {
+		if !t.VerifiedAt(r.Date) && !seen[t.ID] {
 			out = append(out, t.ID)
 		}
 	}
@@ -336,6 +354,11 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 	if err := refuse(res, -1); err != nil {
 		return nil, err
 	}
+	if f.IsScenario() {
+		if err := e.runParts(res); err != nil {
+			return nil, err
+		}
+	}
 	res.Steps = make([]StepValue, len(f.Steps))
 	for i, st := range f.Steps {
 		var v decimal.Decimal
@@ -359,6 +382,15 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		res.Steps[i] = StepValue{Step: st, Value: v}
 		if err := refuse(res, i); err != nil {
 			return nil, err
+		}
+	}
+	for _, w := range f.Warnings {
+		hit, err := w.Fn(env)
+		if err != nil {
+			return nil, evalErr(f, "warn."+w.Key, err)
+		}
+		if hit {
+			res.Warnings = append(res.Warnings, w)
 		}
 	}
 	// What the evaluation read is what the result rests on: a param in the

@@ -143,9 +143,9 @@ func (e *InputError) Message(c *i18n.Catalog) string {
 	case CodeNumber:
 		parts = append(parts, c.T("err.num."+e.NumCode), Accepted(c, e.Formula, in))
 	case CodeChoiceOff:
-		from, to := e.Param.Span()
+		_, to := e.Param.Span()
 		parts = append(parts, c.T("err.param.span", "param", c.T(i18n.ParamKey(e.Param.ID)), "id", e.Param.ID,
-			"date", e.Date.String(), "span", SpanText(c, from, to)))
+			"date", e.Date.String(), "span", ParamSpanText(c, e.Param)))
 		if rb := e.Param.ReplacedBy; rb != "" && e.Date > to && to != 0 {
 			parts = append(parts, c.T("err.param.replaced", "by", c.T(i18n.ParamKey(rb)), "byid", rb))
 		}
@@ -167,6 +167,16 @@ func SpanText(c *i18n.Catalog, from, to date.Date) string {
 		return c.T("ui.valid_from", "from", from.String())
 	}
 	return c.T("ui.valid_range", "from", from.String(), "to", to.String())
+}
+
+// ParamSpanText words every stretch a param applies, gaps included:
+// "2020-03-01 至 2022-03-31、2023-01-01 至 2027-12-31".
+func ParamSpanText(c *i18n.Catalog, p *catalog.Param) string {
+	var parts []string
+	for _, sp := range p.Spans() {
+		parts = append(parts, SpanText(c, sp[0], sp[1]))
+	}
+	return strings.Join(parts, c.T("ui.span_sep"))
 }
 
 // Accepted says what an input takes: the forms of its kind and, for a rate,
@@ -196,7 +206,22 @@ func (e *RefusedError) Error() string {
 }
 
 func (e *RefusedError) Message(c *i18n.Catalog) string {
-	r := e.Result
+	return c.T(i18n.RefuseKey(e.Refusal.Key), messageArgs(c, e.Result)...)
+}
+
+// WarningTexts are the warnings that held, in c's language, with the
+// values they quote filled in.
+func (r *Result) WarningTexts(c *i18n.Catalog) []string {
+	var out []string
+	for _, w := range r.Warnings {
+		out = append(out, c.T(i18n.WarnKey(w.Key), messageArgs(c, r)...))
+	}
+	return out
+}
+
+// messageArgs are the placeholders a refusal or warning may quote: every
+// input, param in force and step computed so far, and the date.
+func messageArgs(c *i18n.Catalog, r *Result) []string {
 	var args []string
 	for _, iv := range r.Inputs {
 		args = append(args, iv.Input.ID, FormatValue(iv.Input.Kind, iv.Value, iv.Unit))
@@ -212,7 +237,7 @@ func (e *RefusedError) Message(c *i18n.Catalog) string {
 		}
 	}
 	args = append(args, "date", r.Date.String())
-	return c.T(i18n.RefuseKey(e.Refusal.Key), args...)
+	return args
 }
 
 // ParamMissingError: a param or table has no value on the date.
@@ -244,7 +269,11 @@ func (e *ParamMissingError) Message(c *i18n.Catalog) string {
 		name, id = c.T(i18n.TableKey(e.Table.ID)), e.Table.ID
 		from, to = e.Table.Span()
 	}
-	s := c.T("err.param.span", "param", name, "id", id, "date", e.Date.String(), "span", SpanText(c, from, to))
+	span := SpanText(c, from, to)
+	if e.Param != nil {
+		span = ParamSpanText(c, e.Param)
+	}
+	s := c.T("err.param.span", "param", name, "id", id, "date", e.Date.String(), "span", span)
 	if e.Param != nil && e.Param.ReplacedBy != "" && to != 0 && e.Date > to {
 		s = Sentences(c, s, c.T("err.param.replaced", "by", c.T(i18n.ParamKey(e.Param.ReplacedBy)), "byid", e.Param.ReplacedBy))
 	}

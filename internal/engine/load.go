@@ -209,19 +209,18 @@ func (e *Engine) CheckExample(f *catalog.Formula, ex *catalog.Example, c *i18n.C
 	}
 	var errs []error
 	for _, want := range ex.Expect {
-		var got StepValue
-		for _, s := range res.Steps {
-			if s.Step.ID == want.Step {
-				got = s
-			}
+		kind, value, found := res.Find(want.Step)
+		if !found {
+			errs = append(errs, fail(want.Pos, "step %s was not computed (its part was skipped)", want.Step))
+			continue
 		}
-		wv, ok := expected(got.Step.Kind, want.Value)
+		wv, ok := expected(kind, want.Value)
 		if !ok {
 			errs = append(errs, fail(want.Pos, "step %s: expected value %q is not a number", want.Step, want.Value))
 			continue
 		}
-		if !got.Value.Equal(wv) {
-			errs = append(errs, fail(want.Pos, "step %s = %s, expected %s", want.Step, JSONValue(got.Step.Kind, got.Value), want.Value))
+		if !value.Equal(wv) {
+			errs = append(errs, fail(want.Pos, "step %s = %s, expected %s", want.Step, JSONValue(kind, value), want.Value))
 		}
 	}
 	return errs

@@ -60,6 +60,8 @@ func Labeler(c *i18n.Catalog, f *catalog.Formula) func(id *formula.Ident) string
 			return c.T(i18n.ParamKey(id.Name))
 		case formula.SymTable:
 			return c.T(i18n.TableKey(id.Name))
+		case formula.SymCarried:
+			return CarriedLabel(c, f, id.Name)
 		}
 		return c.Label(f.ID, id.Name)
 	}
@@ -134,4 +136,10 @@ func (r *Result) StepText(c *i18n.Catalog, i int) string {
 func (r *Result) InputText(c *i18n.Catalog, i int) string {
 	iv := r.Inputs[i]
 	return Value(c, iv.Input.Kind, iv.Value, iv.Unit)
+}
+
+// SubstituteExpr prints any expression of r's formula with r's numbers
+// put in: a scenario's binding, shown where the carried value came from.
+func (r *Result) SubstituteExpr(c *i18n.Catalog, n formula.Node) string {
+	return r.substitute(c, n)
 }

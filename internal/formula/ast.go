@@ -60,6 +60,9 @@ const (
 	SymStep
 	SymParam
 	SymTable
+	// SymCarried is a value of an earlier part of a scenario (vat.payable),
+	// read like a step.
+	SymCarried
 )
 
 // Symbol is a resolved identifier. Slot indexes Env.Vals (or Env.Tables for

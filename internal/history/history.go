@@ -2,18 +2,18 @@
 // ($XDG_STATE_HOME/cntax/history.jsonl) so that the user can recall and
 // re-run it. Each entry is one line written with a single append, so two
 // programs writing at once cannot interleave within a line; a line that
-// does not parse is skipped and reported, never fatal.
+// does not parse is skipped and reported, never fatal. The file is private
+// (0600): it holds salaries.
 package history
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/cntax/cntax/internal/config"
@@ -41,18 +41,30 @@ func Open(getenv config.Env) *Store {
 	return &Store{Path: filepath.Join(config.StateDir(getenv), "history.jsonl"), Max: 2000}
 }
 
-// Append adds e as one line.
+// Append adds e as one line, with one write. The line starts fresh when
+// the file does not end in a newline (a writer killed mid-line), so a torn
+// record never takes the next one with it. Appends hold the shared side of
+// the advisory lock, so compaction never runs between another program's
+// read and its rename.
 func (s *Store) Append(e Entry) error {
 	b, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(s.Path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(s.Path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	unlock, _, _ := lockFile(s.lockPath(), false)
+	defer unlock()
+	f, err := os.OpenFile(s.Path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return err
+	}
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		var last [1]byte
+		if _, err := f.ReadAt(last[:], st.Size()-1); err == nil && last[0] != '\n' {
+			b = append([]byte{'\n'}, b...)
+		}
 	}
 	_, werr := f.Write(append(b, '\n'))
 	cerr := f.Close()
@@ -62,9 +74,23 @@ func (s *Store) Append(e Entry) error {
 	return cerr
 }
 
+func (s *Store) lockPath() string { return s.Path + ".lock" }
+
 // Load reads the entries, newest first. Lines that do not parse are
 // skipped; bad counts them so the caller can warn.
 func (s *Store) Load() (entries []Entry, bad int, err error) {
+	entries, bad, err = s.read()
+	if err != nil {
+		return nil, bad, err
+	}
+	if s.Max > 0 && len(entries) > s.Max {
+		entries = entries[:s.Max]
+		s.compact()
+	}
+	return entries, bad, nil
+}
+
+func (s *Store) read() (entries []Entry, bad int, err error) {
 	b, err := os.ReadFile(s.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, 0, nil
@@ -72,38 +98,72 @@ func (s *Store) Load() (entries []Entry, bad int, err error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
-		line := bytes.TrimSpace(sc.Bytes())
+	// Lines are split by hand: a line longer than a scanner's buffer is
+	// one bad line, not the end of the history.
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
-		var e Entry
-		if json.Unmarshal(line, &e) != nil || e.Formula == "" {
-			bad++
-			continue
+		e, ok, torn := parseLine(line)
+		bad += torn
+		if ok {
+			entries = append(entries, e)
 		}
-		entries = append(entries, e)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, bad, fmt.Errorf("reading %s: %w", s.Path, err)
-	}
-	for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {
-		entries[i], entries[j] = entries[j], entries[i]
-	}
-	if s.Max > 0 && len(entries) > s.Max {
-		entries = entries[:s.Max]
-		s.compact(entries)
-	}
+	slices.Reverse(entries)
 	return entries, bad, nil
 }
 
-// compact rewrites the file with the newest entries only, atomically.
-func (s *Store) compact(newest []Entry) {
+// recordStart begins every line Append writes (json.Marshal of Entry).
+var recordStart = []byte(`{"time":`)
+
+// parseLine reads one line. A line an older version glued to a torn
+// fragment still holds a whole record after the fragment: it is kept, and
+// the fragment counted as bad.
+func parseLine(line []byte) (e Entry, ok bool, bad int) {
+	if json.Unmarshal(line, &e) == nil && e.Formula != "" {
+		return e, true, 0
+	}
+	for off := 1; off < len(line); {
+		i := bytes.Index(line[off:], recordStart)
+		if i < 0 {
+			break
+		}
+		off += i
+		var g Entry
+		if json.Unmarshal(line[off:], &g) == nil && g.Formula != "" {
+			return g, true, 1
+		}
+		off++
+	}
+	return Entry{}, false, 1
+}
+
+// compact rewrites the file with the newest entries only, atomically, under
+// the exclusive lock; the file is read again under it, so nothing another
+// program appended after our read is dropped. When the lock is held by a
+// writer, or cannot be had on this system, the file is left as it is: it
+// grows until a later run compacts it.
+func (s *Store) compact() {
+	unlock, ok, err := lockFile(s.lockPath(), true)
+	if err != nil || !ok {
+		return
+	}
+	defer unlock()
+	entries, _, err := s.read()
+	if err != nil || len(entries) <= s.Max {
+		return
+	}
 	var buf bytes.Buffer
-	for i := len(newest) - 1; i >= 0; i-- {
-		b, err := json.Marshal(newest[i])
+	for i := s.Max - 1; i >= 0; i-- {
+		b, err := json.Marshal(entries[i])
 		if err != nil {
 			return
 		}

@@ -224,6 +224,7 @@ func SummaryKey(id string) string      { return "summary." + id }
 func ParamKey(id string) string        { return "param." + id }
 func TableKey(id string) string        { return "table." + id }
 func RefuseKey(key string) string      { return "refuse." + key }
+func WarnKey(key string) string        { return "warn." + key }
 func EndedKey(formula string) string   { return "ended." + formula }
 func BeforeKey(formula string) string  { return "before." + formula }
 func ProblemKey(formula string) string { return "problem." + formula }

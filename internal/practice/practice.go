@@ -26,6 +26,8 @@ type Problem struct {
 	Date    date.Date
 	Raw     map[string]string // the drawn inputs, as a user would type them
 	Result  *engine.Result    // the solution
+
+	questions []Question
 }
 
 // Draw picks inputs for f from its practice ranges, with no check that the
@@ -242,7 +244,7 @@ func Tolerance(st *catalog.Step) decimal.Decimal {
 // any input (113,000 · 11.3万 · 13% · 是); an answer that does not read is
 // not counted as an attempt.
 func (p *Problem) Grade(i int, answer string) Mark {
-	sv := p.Result.Steps[i]
+	sv := p.Questions()[i].Step()
 	st := sv.Step
 	if st.Kind == formula.KindBool {
 		switch strings.ToLower(numparse.Normalize(answer)) {
@@ -272,7 +274,7 @@ func (p *Problem) Grade(i int, answer string) Mark {
 
 // Asked lists the steps the student answers: all of them, in order.
 func (p *Problem) Asked() []int {
-	out := make([]int, len(p.Result.Steps))
+	out := make([]int, len(p.Questions()))
 	for i := range out {
 		out[i] = i
 	}

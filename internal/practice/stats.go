@@ -27,37 +27,96 @@ type Stats struct {
 	Formulas map[string]*FormulaStats `json:"formulas"`
 }
 
-// Store is the stats file, $XDG_STATE_HOME/cntax/practice.json.
-type Store struct{ Path string }
+// Store is the stats file, $XDG_STATE_HOME/cntax/practice.json. It keeps
+// the problems finished in this session until they are saved, so that a
+// file that cannot be read (or written) now loses nothing: they go in when
+// it can be, and meanwhile they are shown from memory.
+type Store struct {
+	Path    string
+	pending []finished
+}
+
+type finished struct {
+	formula string
+	marks   []float64
+	day     string
+}
 
 // OpenStore names the store under the state directory.
 func OpenStore(getenv config.Env) *Store {
 	return &Store{Path: filepath.Join(config.StateDir(getenv), "practice.json")}
 }
 
-// Load reads the stats. A file that does not parse is moved aside (its
-// new name is returned in the error, which the caller shows) and the stats
-// start again; a student's history is never silently lost or fatal.
+// Load reads the stats, with this session's unsaved problems added. A file
+// that does not parse is moved aside (its new name is returned in a
+// *CorruptError, which the caller shows) and the stats start again. A file
+// that cannot be read, or that does not parse and cannot be moved aside,
+// gives an *UnreadableError: the stats are then this session's only, and
+// the file must not be written over.
 func (s *Store) Load() (*Stats, error) {
+	st, err := s.load()
+	for _, f := range s.pending {
+		st.Record(f.formula, f.marks, f.day)
+	}
+	return st, err
+}
+
+func (s *Store) load() (*Stats, error) {
 	st := &Stats{Formulas: map[string]*FormulaStats{}}
-	b, err := os.ReadFile(s.Path)
+	b, err := readFile(s.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
 	}
 	if err != nil {
-		return st, err
+		return st, &UnreadableError{Path: s.Path, Err: err}
 	}
 	if err := json.Unmarshal(b, st); err != nil || st.Formulas == nil {
 		aside := fmt.Sprintf("%s.corrupt-%s", s.Path, time.Now().Format("20060102-150405"))
 		if rerr := os.Rename(s.Path, aside); rerr != nil {
-			return &Stats{Formulas: map[string]*FormulaStats{}}, fmt.Errorf("%s does not parse and cannot be moved aside: %v", s.Path, rerr)
+			return &Stats{Formulas: map[string]*FormulaStats{}}, &UnreadableError{Path: s.Path, Err: fmt.Errorf("it does not parse and cannot be moved aside: %w", rerr)}
 		}
 		return &Stats{Formulas: map[string]*FormulaStats{}}, &CorruptError{Path: s.Path, Aside: aside}
 	}
 	return st, nil
 }
 
-// CorruptError says the stats file was unreadable and where it went.
+// Record adds a finished problem (marks per step: 1, ½ or 0) and saves,
+// unless the file cannot be read: then it stays as it was and the problem
+// is kept in memory. It returns the formula's record either way, and why
+// it was not saved (*UnreadableError, or the write's error), or a
+// *CorruptError when the old file was set aside and a new one saved.
+func (s *Store) Record(formulaID string, marks []float64, day string) (*FormulaStats, error) {
+	s.pending = append(s.pending, finished{formulaID, append([]float64(nil), marks...), day})
+	st, err := s.Load()
+	rec := st.Formulas[formulaID]
+	var ue *UnreadableError
+	if errors.As(err, &ue) {
+		return rec, err
+	}
+	if serr := s.Save(st); serr != nil {
+		return rec, serr
+	}
+	s.pending = nil
+	return rec, err
+}
+
+// Unsaved is how many finished problems are only in memory.
+func (s *Store) Unsaved() int { return len(s.pending) }
+
+// UnreadableError says the stats file could not be read and was left as
+// it is.
+type UnreadableError struct {
+	Path string
+	Err  error
+}
+
+func (e *UnreadableError) Error() string {
+	return fmt.Sprintf("cannot read %s (%v); it was left as it is", e.Path, e.Err)
+}
+
+func (e *UnreadableError) Unwrap() error { return e.Err }
+
+// CorruptError says the stats file did not parse and where it went.
 type CorruptError struct{ Path, Aside string }
 
 func (e *CorruptError) Error() string {
@@ -73,7 +132,7 @@ func (s *Store) Save(st *Stats) error {
 	return config.WriteAtomic(s.Path, append(b, '\n'))
 }
 
-// Record adds a finished problem: marks per step (1, ½ or 0).
+// Record adds a finished problem to st: marks per step (1, ½ or 0).
 func (st *Stats) Record(formulaID string, marks []float64, day string) *FormulaStats {
 	fs := st.Formulas[formulaID]
 	if fs == nil {
@@ -96,3 +155,7 @@ func (st *Stats) Record(formulaID string, marks []float64, day string) *FormulaS
 	fs.Last = day
 	return fs
 }
+
+// readFile is os.ReadFile; tests replace it to make the file unreadable,
+// which chmod cannot do for root.
+var readFile = os.ReadFile

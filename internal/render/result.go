@@ -10,6 +10,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/payroll"
 )
 
 // Text renders a result for a terminal: the inputs as an aligned table, then
@@ -30,7 +31,13 @@ func AnswerLine(res *engine.Result, set *i18n.Set, st Style) string {
 	resLabel := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) })
 	resWord := joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.result") })
 	ansText := joined(set, " / ", func(c *i18n.Catalog) string { return engine.Value(c, ans.Step.Kind, ans.Value, 0) })
-	return fmt.Sprintf("%s  %s = %s", st.Label(resWord), resLabel, st.Result(ansText))
+	line := fmt.Sprintf("%s  %s = %s", st.Label(resWord), resLabel, st.Result(ansText))
+	if len(res.Unverified()) > 0 {
+		// A number resting on an unconfirmed rule (the 1% small-scale levy
+		// of 2026–2027) is flagged where it is read, not only in the notes.
+		line += "  " + st.Warn("⚠ "+joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.unverified") }))
+	}
+	return line
 }
 
 // TextBody is Text without the title and date lines, for a screen that
@@ -45,10 +52,74 @@ func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
 func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	var b strings.Builder
 	f := res.Formula
-	c0 := set.Primary()
+	if f.IsScenario() {
+		writeFiled(&b, res, set, st)
+	}
+	writeInputs(&b, res, set, st, w, nil)
+	stepsKey := "ui.steps"
+	if f.IsScenario() {
+		for i := range res.Parts {
+			writePart(&b, res, i, set, st, w)
+		}
+		stepsKey = "ui.summary_steps"
+	}
+	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T(stepsKey) })) + "\n")
+	writeSteps(&b, res, set, st)
 
-	// Inputs: label and id left, value right-aligned, then where it came from.
-	b.WriteString(st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.inputs") })) + "\n")
+	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { b.WriteString(st.Warn("⚠ "+n.Message(c)) + "\n") })
+	}
+	if len(res.Warnings) > 0 {
+		b.WriteString("\n")
+		each(set, func(c *i18n.Catalog) {
+			for _, w := range res.WarningTexts(c) {
+				b.WriteString(st.Warn("⚠ "+w) + "\n")
+			}
+		})
+	}
+
+	if u := res.Unverified(); len(u) > 0 {
+		b.WriteString("\n")
+		each(set, func(c *i18n.Catalog) {
+			b.WriteString(st.Warn("⚠ "+c.T("ui.unverified_note", "list", unverifiedList(c, res, u))) + "\n")
+		})
+		for _, n := range UnverifiedNotes(res) {
+			b.WriteString("  " + st.Dim(n) + "\n")
+		}
+	}
+	c0 := set.Primary()
+	params, tables := Used(res)
+	if len(params) > 0 || len(tables) > 0 {
+		b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.params") })) + "\n")
+		for _, p := range params {
+			label := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.ParamKey(p.Param.ID)) })
+			fmt.Fprintf(&b, "  %s %s = %s  %s\n", label, st.Dim(p.Param.ID),
+				engine.Value(c0, p.Param.Kind, p.Value.Value, p.Value.Unit),
+				st.Dim(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.since") })+" "+p.Value.From.String()))
+			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Param.Source))
+		}
+		for _, t := range tables {
+			label := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.TableKey(t.ID)) })
+			fmt.Fprintf(&b, "  %s %s\n    %s\n", label, st.Dim(t.ID), st.Dim(t.Source))
+		}
+	}
+	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.sources") })) + "\n")
+	for _, src := range Sources(res) {
+		fmt.Fprintf(&b, "  %s\n", src)
+	}
+	return b.String()
+}
+
+// writeInputs lays out the inputs of res: label and id left, value
+// right-aligned, then where it came from. from, when set, gives the note
+// of an input a scenario carried into the formula.
+func writeInputs(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style, w int, from func(iv engine.InputValue) string) {
+	f := res.Formula
+	c0 := set.Primary()
+	if from == nil {
+		b.WriteString(st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.inputs") })) + "\n")
+	}
 	rows := make([][4]string, len(res.Inputs))
 	wl, wi, wv := 0, 0, 0
 	for i, iv := range res.Inputs {
@@ -56,7 +127,11 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 		rows[i][1] = iv.Input.ID
 		rows[i][2] = res.InputText(c0, i)
 		note := ""
+		if from != nil {
+			note = from(iv)
+		}
 		switch {
+		case note != "":
 		case iv.Choice != nil:
 			note = joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.ParamKey(iv.Choice.ID)) })
 			if !iv.Given {
@@ -90,57 +165,33 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 		}
 		b.WriteString(line + "\n")
 	}
+}
 
-	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.steps") })) + "\n")
+// writeSteps writes each step of res three ways: the formula in words, the
+// numbers put in, the value.
+func writeSteps(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style) {
+	f := res.Formula
+	c0 := set.Primary()
 	num := len(fmt.Sprint(len(f.Steps)))
 	indent := strings.Repeat(" ", num+4)
 	for i, sv := range res.Steps {
 		label := joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) })
-		fmt.Fprintf(&b, "  %*d. %s  %s\n", num, i+1, st.Label(label), st.Dim(sv.Step.ID))
+		fmt.Fprintf(b, "  %*d. %s  %s\n", num, i+1, st.Label(label), st.Dim(sv.Step.ID))
 		each(set, func(c *i18n.Catalog) {
-			fmt.Fprintf(&b, "%s= %s\n", indent, engine.Symbolic(c, f, sv.Step.Expr))
+			fmt.Fprintf(b, "%s= %s\n", indent, engine.Symbolic(c, f, sv.Step.Expr))
 		})
 		// The substituted line is left out when it says nothing new: a bare
 		// input (销售额 → 100,000.00 is the value) or a table lookup.
 		sub := res.Substituted(c0, i)
 		if sub != engine.Symbolic(c0, f, sv.Step.Expr) && sub != res.StepText(c0, i) {
-			fmt.Fprintf(&b, "%s= %s\n", indent, sub)
+			fmt.Fprintf(b, "%s= %s\n", indent, sub)
 		}
 		val := joined(set, " / ", func(c *i18n.Catalog) string { return res.StepText(c, i) })
 		if sv.Step == f.Result {
 			val = st.Result(val)
 		}
-		fmt.Fprintf(&b, "%s= %s\n", indent, val)
+		fmt.Fprintf(b, "%s= %s\n", indent, val)
 	}
-
-	fmt.Fprintf(&b, "\n%s\n", AnswerLine(res, set, st))
-
-	if u := res.Unverified(); len(u) > 0 {
-		b.WriteString("\n")
-		each(set, func(c *i18n.Catalog) {
-			b.WriteString(st.Warn("⚠ "+c.T("ui.unverified_note", "list", unverifiedList(c, res, u))) + "\n")
-		})
-		for _, n := range UnverifiedNotes(res) {
-			b.WriteString("  " + st.Dim(n) + "\n")
-		}
-	}
-	if len(res.Params) > 0 || len(res.Tables) > 0 {
-		b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.params") })) + "\n")
-		for _, p := range res.Params {
-			label := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.ParamKey(p.Param.ID)) })
-			fmt.Fprintf(&b, "  %s %s = %s  %s\n", label, st.Dim(p.Param.ID),
-				engine.Value(c0, p.Param.Kind, p.Value.Value, p.Value.Unit),
-				st.Dim(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.since") })+" "+p.Value.From.String()))
-			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Param.Source))
-		}
-		for _, t := range res.Tables {
-			label := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.TableKey(t.ID)) })
-			fmt.Fprintf(&b, "  %s %s\n    %s\n", label, st.Dim(t.ID), st.Dim(t.Source))
-		}
-	}
-	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.sources") })) + "\n")
-	fmt.Fprintf(&b, "  %s\n", f.Source)
-	return b.String()
 }
 
 // unverifiedList names each unverified param with its label and the note.
@@ -159,7 +210,8 @@ func unverifiedList(c *i18n.Catalog, res *engine.Result, ids []string) string {
 // UnverifiedNotes gives the maintainers' note on each unverified value used.
 func UnverifiedNotes(res *engine.Result) []string {
 	var out []string
-	for _, p := range res.Params {
+	params, tables := Used(res)
+	for _, p := range params {
 		switch {
 		case p.Value.Unverified:
 			out = append(out, p.Param.ID+": "+p.Value.Note)
@@ -167,7 +219,7 @@ func UnverifiedNotes(res *engine.Result) []string {
 			out = append(out, p.Param.ID+": "+p.Param.Note)
 		}
 	}
-	for _, t := range res.Tables {
+	for _, t := range tables {
 		if v, _ := t.ValueAt(res.Date); v.Unverified {
 			out = append(out, t.ID+": "+v.Note)
 		} else if !t.Verified {
@@ -195,6 +247,42 @@ type ResultJSON struct {
 	Steps      []StepJSON  `json:"steps"`
 	Result     ResultValue `json:"result"`
 	Unverified []string    `json:"unverified,omitempty"`
+	Warnings   []string    `json:"warnings,omitempty"`
+	// A scenario's figures to file and its parts (CATALOG.md "Scenarios").
+	Filed []FiledJSON `json:"filed,omitempty"`
+	Parts []PartJSON  `json:"parts,omitempty"`
+	Notes []NoteJSON  `json:"notes,omitempty"`
+}
+
+// PartJSON is one formula call of a scenario; From says, for each carried
+// input, the expression it came from and that expression with numbers.
+type PartJSON struct {
+	ID       string              `json:"id"`
+	Formula  string              `json:"formula"`
+	Skipped  bool                `json:"skipped,omitempty"`
+	Inputs   orderedMap          `json:"inputs"`
+	From     map[string]FromJSON `json:"from,omitempty"`
+	Steps    []StepJSON          `json:"steps"`
+	Result   *ResultValue        `json:"result,omitempty"`
+	Warnings []string            `json:"warnings,omitempty"`
+}
+
+type FromJSON struct {
+	Expr        string `json:"expr"`
+	Substituted string `json:"substituted"`
+}
+
+type FiledJSON struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Formula string `json:"formula"`
+	Value   string `json:"value"`
+}
+
+// NoteJSON is a warning on the result (the bonus bracket trap).
+type NoteJSON struct {
+	Key     string `json:"key"`
+	Message string `json:"message"`
 }
 
 type StepJSON struct {
@@ -236,6 +324,34 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	f := res.Formula
 	c0 := set.Primary()
 	out := ResultJSON{Formula: f.ID, Date: res.Date.String(), Unverified: res.Unverified()}
+	if f.IsScenario() {
+		for _, r := range Filed(res, c0) {
+			out.Filed = append(out.Filed, FiledJSON{ID: r.ID, Formula: r.Formula, Value: r.Value,
+				Label: joined(set, " / ", func(c *i18n.Catalog) string { return IdentLabel(c, f, r.ID) })})
+		}
+		for _, pr := range res.Parts {
+			pj := PartJSON{ID: pr.Part.ID, Formula: pr.Part.Alts[0].Formula.ID, Skipped: pr.Skipped(), Steps: []StepJSON{}}
+			if pr.Result != nil {
+				sub := JSONOf(pr.Result, set)
+				pj.Formula, pj.Inputs, pj.Steps, pj.Warnings = sub.Formula, sub.Inputs, sub.Steps, sub.Warnings
+				pj.Result = &sub.Result
+				for _, bv := range pr.Binds {
+					if pj.From == nil {
+						pj.From = map[string]FromJSON{}
+					}
+					pj.From[bv.Bind.Input.ID] = FromJSON{
+						Expr:        joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, bv.Bind.Expr) }),
+						Substituted: res.SubstituteExpr(c0, bv.Bind.Expr),
+					}
+				}
+				for _, sj := range sub.Steps {
+					sj.ID = pr.Part.ID + "." + sj.ID
+					out.Steps = append(out.Steps, sj)
+				}
+			}
+			out.Parts = append(out.Parts, pj)
+		}
+	}
 	for _, iv := range res.Inputs {
 		out.Inputs = append(out.Inputs, [2]string{iv.Input.ID, engine.JSONValue(iv.Input.Kind, iv.Value)})
 	}
@@ -250,6 +366,10 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	}
 	ans := res.Answer()
 	out.Result = ResultValue{ID: ans.Step.ID, Value: engine.JSONValue(ans.Step.Kind, ans.Value)}
+	each(set, func(c *i18n.Catalog) { out.Warnings = append(out.Warnings, res.WarningTexts(c)...) })
+	for _, n := range payroll.Notes(res) {
+		out.Notes = append(out.Notes, NoteJSON{Key: n.Key, Message: joined(set, " / ", n.Message)})
+	}
 	return out
 }
 
@@ -279,6 +399,10 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 		}
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", mdCell(label), iv.Input.ID, mdCell(val))
 	}
+	if f.IsScenario() {
+		b.WriteString("\n")
+		markdownScenario(&b, res, set)
+	}
 	fmt.Fprintf(&b, "\n## %s\n\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.steps"), t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
 	for i, sv := range res.Steps {
 		label := joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) })
@@ -293,6 +417,17 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 	fmt.Fprintf(&b, "\n**%s: %s = %s**\n", t("ui.result"),
 		joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, ans.Step.ID) }),
 		engine.Value(c0, ans.Step.Kind, ans.Value, 0))
+	if len(res.Warnings) > 0 {
+		b.WriteString("\n")
+		each(set, func(c *i18n.Catalog) {
+			for _, w := range res.WarningTexts(c) {
+				fmt.Fprintf(&b, "> ⚠ %s\n", mdCell(w))
+			}
+		})
+	}
+	for _, n := range payroll.Notes(res) {
+		each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "\n> ⚠ %s\n", n.Message(c)) })
+	}
 	if u := res.Unverified(); len(u) > 0 {
 		b.WriteString("\n")
 		each(set, func(c *i18n.Catalog) {
@@ -302,17 +437,18 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 			fmt.Fprintf(&b, "> - %s\n", n)
 		}
 	}
-	if len(res.Params) > 0 {
+	params, tables := Used(res)
+	if len(params) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n", t("ui.params"))
-		for _, p := range res.Params {
+		for _, p := range params {
 			fmt.Fprintf(&b, "- %s `%s` = %s (%s %s) — %s\n", mdCell(t(i18n.ParamKey(p.Param.ID))), p.Param.ID,
 				engine.Value(c0, p.Param.Kind, p.Value.Value, p.Value.Unit), t("ui.since"), p.Value.From, p.Param.Source)
 		}
-		for _, tb := range res.Tables {
+		for _, tb := range tables {
 			fmt.Fprintf(&b, "- %s `%s` — %s\n", t(i18n.TableKey(tb.ID)), tb.ID, tb.Source)
 		}
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), f.Source)
+	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), strings.Join(Sources(res), "\n\n"))
 	return b.String()
 }
 

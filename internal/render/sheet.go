@@ -113,6 +113,9 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 		}
 	}
 
+	if f.IsScenario() {
+		writeWiring(&b, f, set, st)
+	}
 	b.WriteString("\n" + st.Label(t("ui.steps")) + "\n")
 	for i, stp := range f.Steps {
 		fmt.Fprintf(&b, "  %d. %s %s\n", i+1, st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.Label(f.ID, stp.ID) })), st.Dim(stp.ID))
@@ -121,6 +124,11 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 	for _, r := range f.Refusals {
 		each(set, func(c *i18n.Catalog) {
 			fmt.Fprintf(&b, "  %s %s\n", st.Warn("✗"), engine.Symbolic(c, f, r.When))
+		})
+	}
+	for _, w := range f.Warnings {
+		each(set, func(c *i18n.Catalog) {
+			fmt.Fprintf(&b, "  %s %s\n", st.Warn("⚠"), engine.Symbolic(c, f, w.When))
 		})
 	}
 
@@ -229,6 +237,7 @@ type SheetJSON struct {
 	Params   []ParamJSON     `json:"params"`
 	Tables   []TableJSON     `json:"tables,omitempty"`
 	Examples []ExampleJSON   `json:"examples"`
+	Parts    []WiringJSON    `json:"parts,omitempty"`
 }
 
 type ValidJSON struct {
@@ -323,6 +332,7 @@ func SheetJSONOf(s Sheet, set *i18n.Set) SheetJSON {
 	for _, r := range f.Refusals {
 		out.Refuse = append(out.Refuse, engine.Symbolic(c0, f, r.When))
 	}
+	out.Parts = wiringJSON(f, set)
 	for _, p := range s.Params() {
 		pj := ParamJSON{ID: p.ID, Label: lab(i18n.ParamKey(p.ID)), Source: p.Source, Verified: p.Verified, Note: p.Note}
 		if v, ok := p.At(s.Date); ok {

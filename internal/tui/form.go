@@ -2,11 +2,11 @@ package tui
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -15,17 +15,22 @@ import (
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // field is one row of the form: the date (in == nil), a text input, or a
 // yes/no toggle.
 type field struct {
 	in     *catalog.Input
-	ti     textinput.Model
+	ti     textInput
 	on     bool // a bool input's value
 	onSet  bool // the user set the bool; otherwise its default applies
 	err    error
 	edited bool // the user typed here (the date field stops following the global date)
+	// carried: the value came from another result (the continue action);
+	// the form says from where until the user changes it.
+	carried carriedFrom
+	group   string // a scenario's part this input first feeds, shown above it
 }
 
 func (fd *field) isBool() bool { return fd.in != nil && fd.in.Kind == formula.KindBool }
@@ -51,8 +56,10 @@ type form struct {
 // dateError words a bad date in the form.
 type dateError struct{ text string }
 
-func (e *dateError) Error() string                  { return "bad date " + e.text }
-func (e *dateError) Message(c *i18n.Catalog) string { return c.T("err.date", "text", e.text) }
+func (e *dateError) Error() string { return "bad date " + e.text }
+func (e *dateError) Message(c *i18n.Catalog) string {
+	return c.T("err.date", "text", termsafe.String(e.text))
+}
 
 func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
 	if prefill == nil {
@@ -95,6 +102,7 @@ func newForm(c *common, f *catalog.Formula, prefill *history.Entry) *form {
 			}
 		}
 	}
+	fm.groupByPart()
 	fm.setFocus(1)
 	fm.relabel()
 	for i := range fm.fields {
@@ -160,6 +168,9 @@ func (fm *form) relabel() {
 func (fm *form) defaultText(c *i18n.Catalog, in *catalog.Input, d date.Date) string {
 	if in.Required() {
 		return c.T("ui.required")
+	}
+	if in.FromPart {
+		return c.T("tui.from_part")
 	}
 	if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
 		p := fm.c.eng.Cat.Params[id.Name]
@@ -313,7 +324,7 @@ func (c *common) record(res *engine.Result, raw map[string]string) {
 		ResultID: ans.Step.ID, Result: engine.JSONValue(ans.Step.Kind, ans.Value),
 	})
 	if err != nil {
-		c.status, c.statusW = c.t("tui.history_failed", "detail", err.Error()), true
+		c.status, c.statusW = c.t("tui.history_failed", "detail", termsafe.String(err.Error())), true
 	}
 }
 
@@ -363,6 +374,7 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	fd.ti, cmd = fd.ti.Update(msg)
 	if fd.ti.Value() != before {
 		fd.edited = true
+		fd.carried = carriedFrom{}
 		fm.validate(fm.focus)
 		// Defaults may follow this value (and the date changes what every
 		// rate and default means).
@@ -448,7 +460,13 @@ func (fm *form) view() string {
 			line = c.st.Selected.Render(cursorMark(focused)+label) + "  " + box
 		}
 		lines := []string{line}
+		if fd.group != "" {
+			lines = append([]string{c.st.Dim.Render(truncate("── "+fd.group, fm.w))}, lines...)
+		}
 		ind := strings.Repeat(" ", 4)
+		if fd.carried.formula != "" {
+			lines = append(lines, wrapIndent(ind+c.st.Dim.Render("↳ "+fd.carried.text(cat)), fm.w)...)
+		}
 		if fd.err != nil {
 			for _, m := range engine.Messages(fd.err, cat) {
 				lines = append(lines, wrapIndent(ind+c.st.Error.Render("✗ "+m), fm.w)...)
@@ -487,7 +505,7 @@ func (fm *form) hint(fd *field, d date.Date) string {
 	} else if !fd.isBool() {
 		def := c.T("ui.default") + " " + fm.defaultText(c, fd.in, d)
 		switch fd.in.Default.(type) {
-		case *formula.NumberLit, *formula.Ident:
+		case nil, *formula.NumberLit, *formula.Ident:
 		default: // computed: show how
 			def += " = " + engine.Symbolic(c, fm.f, fd.in.Default)
 		}
@@ -500,4 +518,40 @@ func (fm *form) hint(fd *field, d date.Date) string {
 		parts = append(parts, c.T("tui.toggle_hint"))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// groupByPart puts a heading over the first input each part of a scenario
+// reads, so the form reads in the order of the computation.
+func (fm *form) groupByPart() {
+	if !fm.f.IsScenario() {
+		return
+	}
+	done := map[*catalog.Input]bool{}
+	for i, p := range fm.f.Parts {
+		first := -1
+		for _, a := range p.Alts {
+			var reads []*formula.Ident
+			if a.When != nil {
+				reads = append(reads, formula.Idents(a.When)...)
+			}
+			for _, b := range a.Binds {
+				reads = append(reads, formula.Idents(b.Expr)...)
+			}
+			for _, id := range reads {
+				if id.Sym == nil || id.Sym.Sym != formula.SymInput || done[fm.f.Inputs[id.Sym.Slot]] {
+					continue
+				}
+				done[fm.f.Inputs[id.Sym.Slot]] = true
+				if first < 0 || id.Sym.Slot < first {
+					first = id.Sym.Slot
+				}
+			}
+		}
+		if first >= 0 {
+			pf := p.Alts[0].Formula
+			fm.fields[1+first].group = fm.c.both(" · ", func(x *i18n.Catalog) string {
+				return x.T("tui.part_head", "n", strconv.Itoa(i+1), "formula", x.T(i18n.FormulaKey(pf.ID)))
+			})
+		}
+	}
 }

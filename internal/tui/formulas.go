@@ -4,13 +4,13 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 func textWidth(s string) int { return lipgloss.Width(s) }
@@ -113,7 +113,7 @@ func (l *formulaList) view() string {
 // datePrompt asks for the date the rules are taken from.
 type datePrompt struct {
 	c    *common
-	ti   textinput.Model
+	ti   textInput
 	err  string
 	w, h int
 }
@@ -157,7 +157,7 @@ func (p *datePrompt) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, p.c.keys.Confirm):
 		d, err := date.Parse(strings.TrimSpace(p.ti.Value()))
 		if err != nil {
-			p.err = p.c.t("err.date", "text", p.ti.Value())
+			p.err = p.c.t("err.date", "text", termsafe.String(p.ti.Value()))
 			return p, nil
 		}
 		p.c.date = d

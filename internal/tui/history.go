@@ -11,6 +11,7 @@ import (
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/numparse"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // historyList shows past computations, newest first; enter reopens the
@@ -65,7 +66,7 @@ func (h *historyList) update(msg tea.Msg) (screen, tea.Cmd) {
 		e := h.entries[h.cursor]
 		f := h.c.eng.Cat.Formula(e.Formula)
 		if f == nil {
-			h.c.status, h.c.statusW = h.c.t("tui.history_gone", "id", e.Formula), true
+			h.c.status, h.c.statusW = h.c.t("tui.history_gone", "id", termsafe.String(e.Formula)), true
 			return h, nil
 		}
 		return h, push(newForm(h.c, f, &e))
@@ -77,10 +78,10 @@ func (h *historyList) view() string {
 	c := h.c
 	var head []string
 	if h.loadErr != nil {
-		head = append(head, wrapIndent(c.st.Error.Render(c.t("tui.history_unreadable", "detail", h.loadErr.Error())), h.w)...)
+		head = append(head, wrapIndent(c.st.Error.Render(c.t("tui.history_unreadable", "detail", termsafe.String(h.loadErr.Error()))), h.w)...)
 	}
 	if h.bad > 0 {
-		head = append(head, wrapIndent(c.st.Warn.Render(c.t("tui.history_skipped", "n", strconv.Itoa(h.bad), "path", c.hist.Path)), h.w)...)
+		head = append(head, wrapIndent(c.st.Warn.Render(c.t("tui.history_skipped", "n", strconv.Itoa(h.bad), "path", termsafe.String(c.hist.Path))), h.w)...)
 	}
 	if len(h.entries) == 0 {
 		head = append(head, c.st.Dim.Render(c.t("tui.history_empty")))
@@ -90,8 +91,11 @@ func (h *historyList) view() string {
 	heights := make([]int, len(h.entries))
 	for i, e := range h.entries {
 		sel := i == h.cursor
-		title := e.Formula
-		result := e.Result
+		// Everything read from the file is outside text: a tampered
+		// history must not reach the terminal as control sequences.
+		title := termsafe.String(e.Formula)
+		result := termsafe.String(e.Result)
+		day := termsafe.String(e.Date)
 		if f := c.eng.Cat.Formula(e.Formula); f != nil {
 			title = c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) })
 			if st := f.Step(e.ResultID); st != nil {
@@ -105,7 +109,7 @@ func (h *historyList) view() string {
 		if sel {
 			line1 = c.st.Selected.Render(line1)
 		}
-		line2 := "    " + c.st.Dim.Render(truncate(when+"  "+c.t("ui.date")+" "+e.Date+"  ", max(h.w-4, 4))) + truncate(result, max(h.w-4-textWidth(when)-textWidth(e.Date)-8, 0))
+		line2 := "    " + c.st.Dim.Render(truncate(when+"  "+c.t("ui.date")+" "+day+"  ", max(h.w-4, 4))) + truncate(result, max(h.w-4-textWidth(when)-textWidth(day)-8, 0))
 		blocks[i] = line1 + "\n" + line2
 		heights[i] = 2
 	}

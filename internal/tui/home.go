@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -20,15 +19,16 @@ type home struct {
 	items     []homeItem
 	cursor    int
 	offset    int
-	filter    textinput.Model
+	filter    textInput
 	filtering bool
 	w, h      int
 }
 
 // homeItem is a category, or (while filtering) a formula.
 type homeItem struct {
-	cat *catalog.Category
-	f   *catalog.Formula
+	cat     *catalog.Category
+	f       *catalog.Formula
+	payroll bool // the payroll year table
 }
 
 func newHome(c *common) *home {
@@ -86,6 +86,9 @@ func (h *home) refilter() {
 			h.items = append(h.items, homeItem{cat: cat})
 		}
 	}
+	if q == "" || strings.Contains("payroll", q) || strings.Contains(haystack(h.c, "tui.payroll.home"), q) {
+		h.items = append(h.items, homeItem{payroll: true})
+	}
 	if q != "" {
 		for _, f := range h.c.eng.Cat.Formulas {
 			if strings.Contains(f.ID, q) || strings.Contains(haystack(h.c, i18n.FormulaKey(f.ID), i18n.SummaryKey(f.ID)), q) {
@@ -104,6 +107,9 @@ func (h *home) open() tea.Cmd {
 		return nil
 	}
 	it := h.items[h.cursor]
+	if it.payroll {
+		return push(newPayrollYear(h.c))
+	}
 	if it.f != nil {
 		return push(newForm(h.c, it.f, nil))
 	}
@@ -187,7 +193,9 @@ func (h *home) view() string {
 	nameW := 0
 	names := make([]string, len(h.items))
 	for i, it := range h.items {
-		if it.cat != nil {
+		if it.payroll {
+			names[i] = c.both(" · ", func(x *i18n.Catalog) string { return x.T("tui.payroll.home") })
+		} else if it.cat != nil {
 			names[i] = c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.CategoryKey(it.cat.ID)) })
 		} else {
 			names[i] = c.both(" · ", func(x *i18n.Catalog) string {
@@ -203,7 +211,9 @@ func (h *home) view() string {
 		sel := i == h.cursor
 		name := padRight(truncate(names[i], nameW), nameW)
 		var right string
-		if it.cat != nil {
+		if it.payroll {
+			right = "cntax payroll"
+		} else if it.cat != nil {
 			right = c.t("tui.formula_count", "n", fmt.Sprint(len(it.cat.Formulas)))
 		} else {
 			right = it.f.ID

@@ -11,7 +11,8 @@ import (
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
-	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem key.Binding
+	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem,
+	Continue, Year key.Binding
 }
 
 func newKeyMap() *KeyMap {
@@ -44,6 +45,8 @@ func newKeyMap() *KeyMap {
 		Answer:      key.NewBinding(key.WithKeys("enter")),
 		Skip:        key.NewBinding(key.WithKeys("tab")),
 		NextProblem: key.NewBinding(key.WithKeys("enter", "n")),
+		Continue:    key.NewBinding(key.WithKeys("c")),
+		Year:        key.NewBinding(key.WithKeys("w")),
 	}
 }
 
@@ -78,6 +81,8 @@ func (k *KeyMap) retranslate(c *i18n.Catalog) {
 	set(&k.Answer, "enter", "answer")
 	set(&k.Skip, "tab", "skip")
 	set(&k.NextProblem, "enter", "next_problem")
+	set(&k.Continue, "c", "continue")
+	set(&k.Year, "w", "year")
 }
 
 // helpKeys adapts a screen's key lists to bubbles/help.

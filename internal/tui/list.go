@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -289,12 +287,4 @@ func cursorMark(on bool) string {
 		return "> "
 	}
 	return "  "
-}
-
-// newInput is a text input with a steady cursor: a blinking one redraws
-// the screen twice a second for nothing and makes frames differ in time.
-func newInput() textinput.Model {
-	ti := textinput.New()
-	ti.Cursor.SetMode(cursor.CursorStatic)
-	return ti
 }

@@ -3,18 +3,19 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/practice"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // practiceHome lists what can be practised in a category: every formula at
@@ -42,7 +43,29 @@ func newPracticeFor(c *common, f *catalog.Formula) screen {
 	return newPracticeRun(c, []*catalog.Formula{f})
 }
 
-func (c *common) practiceStore() *practice.Store { return practice.OpenStore(c.getenv) }
+func (c *common) practiceStore() *practice.Store { return c.stats }
+
+// statsWarning says, in catalog cat, why the practice record was set
+// aside, not read or not saved; outside text in it is made terminal-safe.
+func (c *common) statsWarning(cat *i18n.Catalog, err error) string {
+	var ce *practice.CorruptError
+	var ue *practice.UnreadableError
+	switch {
+	case errors.As(err, &ce):
+		return cat.T("practice.stats_reset", "detail", termsafe.String(err.Error()))
+	case errors.As(err, &ue):
+		reason := termsafe.String(ue.Err.Error())
+		var pe *fs.PathError
+		switch {
+		case errors.Is(ue.Err, fs.ErrPermission):
+			reason = cat.T("practice.reason.permission")
+		case errors.As(ue.Err, &pe):
+			reason = termsafe.String(pe.Err.Error())
+		}
+		return cat.T("practice.stats_unreadable", "path", termsafe.String(ue.Path), "reason", reason, "n", fmt.Sprint(c.stats.Unsaved()))
+	}
+	return cat.T("practice.stats_failed", "detail", termsafe.String(err.Error()))
+}
 
 // rng is the practice draw: the --seed when given, else the clock.
 func (c *common) rng() *rand.Rand {
@@ -122,7 +145,7 @@ func (ph *practiceHome) view() string {
 	c := ph.c
 	var head []string
 	if ph.statsErr != nil {
-		head = append(head, wrapIndent(c.st.Warn.Render(c.t("practice.stats_reset", "detail", ph.statsErr.Error())), ph.w)...)
+		head = append(head, wrapIndent(c.st.Warn.Render(c.statsWarning(c.cat(), ph.statsErr)), ph.w)...)
 	}
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
@@ -168,7 +191,7 @@ type practiceRun struct {
 	given    []string  // what the student answered last, per step
 	feedback []string
 	fbStep   int // the step the feedback is about
-	ti       textinput.Model
+	ti       textInput
 	done     bool
 	record   *practice.FormulaStats
 	statsErr error
@@ -207,8 +230,8 @@ func (r *practiceRun) next() {
 		return
 	}
 	r.step, r.retry = 0, false
-	r.marks = make([]float64, len(r.p.Result.Steps))
-	r.given = make([]string, len(r.p.Result.Steps))
+	r.marks = make([]float64, len(r.p.Questions()))
+	r.given = make([]string, len(r.p.Questions()))
 	r.ti.SetValue("")
 	r.ti.Focus()
 	r.rebuild()
@@ -323,12 +346,11 @@ func (r *practiceRun) answer(a string) {
 // reveal shows step i's right value with its formula and substitution.
 func (r *practiceRun) reveal(i int, why string) []string {
 	cat := r.c.cat()
-	res := r.p.Result
-	st := res.Steps[i].Step
+	q := r.p.Questions()[i]
 	return []string{
-		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", res.StepText(cat, i)))),
-		"    = " + engine.Symbolic(cat, r.p.Formula, st.Expr),
-		"    = " + res.Substituted(cat, i),
+		r.c.st.Error.Render("✗ " + engine.Sentences(cat, why, cat.T("practice.answer_is", "value", q.Text(cat)))),
+		"    = " + q.Symbolic(cat),
+		"    = " + q.Substituted(cat),
 	}
 }
 
@@ -336,7 +358,7 @@ func (r *practiceRun) advance() {
 	r.step++
 	r.retry = false
 	r.ti.SetValue("")
-	if r.step >= len(r.p.Result.Steps) {
+	if r.step >= len(r.p.Questions()) {
 		r.finish()
 	}
 	r.rebuild()
@@ -347,13 +369,7 @@ func (r *practiceRun) advance() {
 func (r *practiceRun) finish() {
 	r.done = true
 	r.ti.Blur()
-	store := r.c.practiceStore()
-	st, err := store.Load()
-	r.statsErr = err
-	r.record = st.Record(r.p.Formula.ID, r.marks, r.c.date.String())
-	if err := store.Save(st); err != nil {
-		r.statsErr = err
-	}
+	r.record, r.statsErr = r.c.practiceStore().Record(r.p.Formula.ID, r.marks, r.c.date.String())
 }
 
 func (r *practiceRun) rebuild() {
@@ -370,12 +386,13 @@ func (r *practiceRun) rebuild() {
 		b = append(b, wrapPara(r.p.Statement(c.set.Cats[l]), r.w)...)
 	}
 	b = append(b, "")
-	res := r.p.Result
-	for i := 0; i < len(res.Steps) && i <= r.step; i++ {
-		label := c.both(" · ", func(x *i18n.Catalog) string { return x.Label(f.ID, res.Steps[i].Step.ID) })
+	qs := r.p.Questions()
+	for i := 0; i < len(qs) && i <= r.step; i++ {
+		q := qs[i]
+		label := c.both(" · ", q.Label)
 		if i < r.step || r.done {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, res.StepText(cat, i)))
+			b = append(b, fmt.Sprintf("%s %d. %s = %s", mark, i+1, label, q.Text(cat)))
 		} else {
 			prompt := c.st.Selected.Render(fmt.Sprintf("> %d. %s = ", i+1, label))
 			box := c.st.FieldFocus.Render("[") + padRight(r.ti.View(), r.ti.Width+1) + c.st.FieldFocus.Render("]")
@@ -397,21 +414,16 @@ func (r *practiceRun) rebuild() {
 		}
 		b = append(b, "", c.st.Label.Render(cat.T("practice.score", "got", trimFloat(total), "of", fmt.Sprint(len(r.marks)))))
 		lw := 0
-		for _, sv := range res.Steps {
-			lw = max(lw, textWidth(cat.Label(f.ID, sv.Step.ID)))
+		for _, q := range qs {
+			lw = max(lw, textWidth(q.Label(cat)))
 		}
-		for i, sv := range res.Steps {
+		for i, q := range qs {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(cat.Label(f.ID, sv.Step.ID), lw), mark, trimFloat(r.marks[i])))
+			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {
-			var ce *practice.CorruptError
-			if errors.As(r.statsErr, &ce) {
-				b = append(b, c.st.Warn.Render(cat.T("practice.stats_reset", "detail", r.statsErr.Error())))
-			} else {
-				b = append(b, c.st.Warn.Render(cat.T("practice.stats_failed", "detail", r.statsErr.Error())))
-			}
+			b = append(b, wrapPara(c.st.Warn.Render(c.statsWarning(cat, r.statsErr)), r.w)...)
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
 	} else if len(r.feedback) == 0 {

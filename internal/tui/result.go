@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +16,10 @@ import (
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/payroll"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // pager is a scrolling text screen: the result and the formula sheet.
@@ -77,10 +82,23 @@ func (r *result) capturesText() bool { return false }
 
 func (r *result) help() helpKeys {
 	k := r.c.keys
-	return helpKeys{
-		short: []key.Binding{k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {k.Practice, k.History, k.Back}},
+	if r.res.Formula.ID == payroll.FormulaMonth {
+		return helpKeys{
+			short: []key.Binding{k.Year, k.Date, k.Sheet, k.Export, k.Back},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Year, k.Date, k.Sheet, k.Export, k.Copy}, {k.Practice, k.History, k.Back}},
+		}
 	}
+	return helpKeys{
+		short: []key.Binding{r.continueKey(), k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {r.continueKey(), k.Practice, k.History, k.Back}},
+	}
+}
+
+// continueKey is shown only where the result feeds another formula.
+func (r *result) continueKey() key.Binding {
+	b := r.c.keys.Continue
+	b.SetEnabled(len(r.c.eng.Continuations(r.res.Formula)) > 0)
+	return b
 }
 
 func (r *result) setSize(w, h int) {
@@ -124,6 +142,26 @@ func (r *result) rebuild() {
 
 func (r *result) pinned() []string {
 	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
+	// A scenario's figures to file stay in view too where the screen has
+	// room for them and some steps.
+	if f := r.res.Formula; f.IsScenario() {
+		rows := render.Filed(r.res, r.c.cat())
+		if r.h-len(rows) >= 16 {
+			var labels []string
+			lw, vw := 0, 0
+			for _, row := range rows[:len(rows)-1] {
+				l := r.c.both(" · ", func(x *i18n.Catalog) string { return render.IdentLabel(x, f, row.ID) })
+				labels = append(labels, l)
+				lw, vw = max(lw, textWidth(l)), max(vw, textWidth(row.Text))
+			}
+			for i, row := range rows[:len(rows)-1] {
+				lines = append(lines, truncate("  "+padRight(labels[i], lw)+"  "+padLeft(row.Text, vw)+"  "+r.c.st.Dim.Render(row.Formula), r.w))
+			}
+		}
+	}
+	for _, n := range payroll.Notes(r.res) { // kept in view: the trap is the point of the result
+		lines = append(lines, wrapIndent(r.c.st.Warn.Render("⚠ "+n.Message(r.c.cat())), r.w)...)
+	}
 	if r.res.Date != r.c.today {
 		lines = append(lines, r.c.st.Warn.Render(truncate(r.c.t("tui.result_date", "date", r.res.Date.String()), r.w)))
 	}
@@ -158,6 +196,10 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case key.Matches(km, k.History):
 		return r, push(newHistory(r.c))
+	case key.Matches(km, k.Continue) && len(r.c.eng.Continuations(r.res.Formula)) > 0:
+		return r, push(newContinueMenu(r.c, r.res))
+	case key.Matches(km, k.Year) && r.res.Formula.ID == payroll.FormulaMonth:
+		return r, push(newPayrollYear(r.c))
 	}
 	var cmd tea.Cmd
 	r.vp, cmd = r.vp.Update(msg)
@@ -165,7 +207,9 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 // export writes the result as Markdown next to the user (the current
-// directory), or in the state directory when that is not writable.
+// directory), or in the state directory when that is not writable. The
+// name is always a new one (…-2.md, …-3.md, …): an earlier export is never
+// written over, even by another program exporting at the same moment.
 func (r *result) export() {
 	name := fmt.Sprintf("cntax-%s-%s", r.res.Formula.ID, r.res.Date)
 	body := []byte(render.Markdown(r.res, r.c.set))
@@ -174,26 +218,40 @@ func (r *result) export() {
 		if dir == "" {
 			continue
 		}
-		path := filepath.Join(dir, name+".md")
-		for i := 2; fileExists(path) && i < 100; i++ {
-			path = filepath.Join(dir, fmt.Sprintf("%s-%d.md", name, i))
-		}
-		if err := config.WriteAtomic(path, body); err != nil {
+		path, err := writeFree(dir, name, ".md", body)
+		if err != nil {
 			tried = append(tried, err.Error())
 			continue
 		}
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
-		r.c.status = r.c.t("tui.exported", "path", path)
+		r.c.status = r.c.t("tui.exported", "path", termsafe.String(path))
 		return
 	}
-	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", strings.Join(tried, "; ")), true
+	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", termsafe.String(strings.Join(tried, "; "))), true
 }
 
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+// maxExports bounds the names tried for one result on one day.
+const maxExports = 10000
+
+// writeFree writes body to dir/name.ext, or the first free dir/name-N.ext,
+// and returns the path; past maxExports names it refuses.
+func writeFree(dir, name, ext string, body []byte) (string, error) {
+	for i := 1; i <= maxExports; i++ {
+		path := filepath.Join(dir, name+ext)
+		if i > 1 {
+			path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", name, i, ext))
+		}
+		if _, err := os.Lstat(path); err == nil {
+			continue // taken: no need to write a temporary file to learn it
+		}
+		err := config.WriteNew(path, body)
+		if !errors.Is(err, fs.ErrExist) { // taken meanwhile: try the next
+			return path, err
+		}
+	}
+	return "", fmt.Errorf("%s: %d exports of %s exist already", dir, maxExports, name)
 }
 
 // copy puts text on the clipboard with OSC 52, which works over SSH and in

@@ -20,7 +20,9 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/practice"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/termsafe"
 )
 
 // Options start the TUI.
@@ -57,8 +59,9 @@ type common struct {
 	today   date.Date
 	getenv  func(string) string
 	hist    *history.Store
-	status  string // one-line message under the body, cleared by the next key
-	statusW bool   // the status is a warning
+	stats   *practice.Store // one for the program: it keeps unsaved records
+	status  string          // one-line message under the body, cleared by the next key
+	statusW bool            // the status is a warning
 	opts    Options
 	// forms keeps each formula's form while the program runs, so going
 	// back and forth never loses what was typed.
@@ -96,7 +99,7 @@ func (c *common) saveConfig() {
 		cfg.Date = c.date.String()
 	}
 	if err := config.Save(c.getenv, cfg); err != nil {
-		c.status, c.statusW = c.t("tui.config_failed", "detail", err.Error()), true
+		c.status, c.statusW = c.t("tui.config_failed", "detail", termsafe.String(err.Error())), true
 	}
 }
 
@@ -145,6 +148,7 @@ func New(o Options) *Model {
 		today:  o.Today,
 		getenv: o.Getenv,
 		hist:   history.Open(o.Getenv),
+		stats:  practice.OpenStore(o.Getenv),
 		opts:   o,
 		w:      80, h: 24,
 		forms:     map[string]*form{},
@@ -187,7 +191,7 @@ func New(o Options) *Model {
 		}
 	}
 	if cfgErr != nil {
-		c.status, c.statusW = c.t("tui.config_bad", "detail", cfgErr.Error()), true
+		c.status, c.statusW = c.t("tui.config_bad", "detail", termsafe.String(cfgErr.Error())), true
 	}
 	m.resize()
 	return m

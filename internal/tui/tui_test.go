@@ -83,7 +83,37 @@ func send(m *Model, keys ...string) {
 			msg = tea.KeyMsg{Type: tea.KeyPgDown}
 		case "<ctrl+l>":
 			msg = tea.KeyMsg{Type: tea.KeyCtrlL}
+		case "<left>":
+			msg = tea.KeyMsg{Type: tea.KeyLeft}
+		case "<right>":
+			msg = tea.KeyMsg{Type: tea.KeyRight}
+		case "<home>":
+			msg = tea.KeyMsg{Type: tea.KeyHome}
+		case "<end>":
+			msg = tea.KeyMsg{Type: tea.KeyEnd}
+		case "<del>":
+			msg = tea.KeyMsg{Type: tea.KeyDelete}
+		case "<alt+del>":
+			msg = tea.KeyMsg{Type: tea.KeyDelete, Alt: true}
+		case "<alt+bs>":
+			msg = tea.KeyMsg{Type: tea.KeyBackspace, Alt: true}
+		case "<alt+left>":
+			msg = tea.KeyMsg{Type: tea.KeyLeft, Alt: true}
+		case "<alt+right>":
+			msg = tea.KeyMsg{Type: tea.KeyRight, Alt: true}
+		case "<ctrl+w>":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlW}
+		case "<ctrl+k>":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlK}
 		default:
+			if r, ok := strings.CutPrefix(k, "<alt+"); ok && strings.HasSuffix(r, ">") {
+				msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.TrimSuffix(r, ">")), Alt: true}
+				break
+			}
+			if p, ok := strings.CutPrefix(k, "<paste>"); ok {
+				msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(p), Paste: true}
+				break
+			}
 			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 		}
 		update(m, msg)
@@ -149,7 +179,19 @@ var scenarios = []scenario{
 	{"sheet_en", i18n.ModeEN, []string{"<enter>", "<down>", "<down>", "<down>", "s"}},
 	{"refused", i18n.ModeZH, append([]string{"<down>", "<down>", "<enter>", "<down>", "<down>", "<enter>"}, typeText("3000001")...)},
 	{"help", i18n.ModeZH, []string{"?"}},
+	{"scn_form", i18n.ModeZH, scnForm},
+	{"scn_form_en", i18n.ModeEN, scnForm},
+	{"scn_result", i18n.ModeZH, scnResult},
+	{"scn_result_en", i18n.ModeEN, scnResult},
+	{"continue", i18n.ModeZH, append(append([]string{}, vatResult...), "c")},
+	{"continue_en", i18n.ModeEN, append(append([]string{}, vatResult...), "c")},
+	{"continued_form", i18n.ModeZH, append(append([]string{}, vatResult...), "c", "<enter>")},
 }
+
+// A general taxpayer's month: one form, one enter.
+var scnForm = append(append([]string{"/"}, typeText("scn.general")...), "<enter>")
+var scnResult = append(append(append(append(append([]string{}, scnForm...), typeText("1000000")...), "<tab>", "<tab>"),
+	append(typeText("80000"), "<tab>")...), append(typeText("5000"), "<enter>")...)
 
 func TestGolden(t *testing.T) {
 	for _, sz := range sizes {
@@ -273,7 +315,11 @@ func TestDateRecompute(t *testing.T) {
 // Thousands of random keys and sizes: no panic, every frame fits.
 func TestRandomKeys(t *testing.T) {
 	keys := []string{"<enter>", "<esc>", "<tab>", "<stab>", "<down>", "<up>", "<space>", "<bs>", "<pgdn>", "<ctrl+l>",
-		"l", "d", "s", "e", "y", "p", "h", "/", "?", "t", "1", "0", "万", "%", ".", "a", "-", "q"}
+		"l", "d", "s", "e", "y", "p", "h", "/", "?", "t", "1", "0", "万", "%", ".", "a", "-", "q",
+		// editing keys, Alt-modified ones (alt+d panicked: bubbles#1056) and pastes
+		"<left>", "<right>", "<home>", "<end>", "<del>", "<ctrl+w>", "<ctrl+k>",
+		"<alt+d>", "<alt+del>", "<alt+bs>", "<alt+b>", "<alt+f>", "<alt+left>", "<alt+right>", "<alt+l>", "<alt+q>", "<alt+1>",
+		"<paste>113,000", "<paste>11.3万 元", "<paste>2018-06-01", "<paste>\x1b]52;c;aGk=\x07 1\n2\t3", "<paste>" + strings.Repeat("9", 80)}
 	n := 4000
 	if testing.Short() {
 		n = 500
@@ -461,5 +507,21 @@ func TestBoolFields(t *testing.T) {
 		if fd.in != nil && fd.in.ID == "lease" && !sf.boolState(fd) {
 			t.Error("lease should show yes: it follows the lease item")
 		}
+	}
+}
+
+// On a tall screen a scenario's figures to file stay pinned above the
+// scrolling parts.
+func TestScenarioResultWide(t *testing.T) {
+	for name, mode := range map[string]i18n.Mode{"zh": i18n.ModeZH, "en": i18n.ModeEN} {
+		t.Run(name, func(t *testing.T) {
+			m := newModel(t, mode)
+			update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			send(m, scnResult...)
+			send(m, "<pgdn>", "<pgdn>")
+			view := m.View()
+			checkFits(t, view, 120, 40)
+			golden.RequireEqual(t, []byte(view))
+		})
 	}
 }
