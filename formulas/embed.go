@@ -10,3 +10,9 @@ import "embed"
 //go:generate go run ../internal/tools/snapshot
 //go:embed *.yaml catalog.snap
 var FS embed.FS
+
+// Snapshot is catalog.snap again, as a string the program reads in place
+// (reading it from FS would copy it first).
+//
+//go:embed catalog.snap
+var Snapshot string

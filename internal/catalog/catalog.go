@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"path"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -36,6 +37,60 @@ type Catalog struct {
 	// FromSnapshot: the files were read from a snapshot made from exactly
 	// these files, whose worked examples were proven when it was made.
 	FromSnapshot bool
+	// Partial: loaded for one command (Want), so some files, or the
+	// examples or practice ranges, were left out.
+	Partial bool
+}
+
+// Want is what a command needs from the catalog; the zero Want is all of
+// it. It is honoured only when a fresh snapshot stands in for the files
+// (they were proven whole when it was made); otherwise everything loads
+// and is checked.
+type Want struct {
+	// Formula, when set, loads only the file that defines it and the
+	// files that one reads (params, tables, formulas of other files). An
+	// id the snapshot does not know loads everything.
+	Formula string
+	// SkipExamples and SkipPractice leave out the worked examples and
+	// the practice ranges, which calc and batch never read.
+	SkipExamples, SkipPractice bool
+}
+
+// Head is what a list shows of a formula.
+type Head struct {
+	ID, Category string
+	File         string // base name of the file that defines it
+	ValidFrom    date.Date
+	ValidTo      date.Date
+	ReplacedBy   string
+}
+
+// Index is the formulas of the catalog, by category in display order,
+// without their bodies: `list` needs no more.
+type Index struct {
+	Categories []IndexCategory
+}
+
+// IndexCategory is one category of an Index.
+type IndexCategory struct {
+	ID       string
+	Formulas []Head
+}
+
+// Index lists the catalog's formulas.
+func (c *Catalog) Index() *Index {
+	ix := &Index{}
+	for _, cat := range c.Categories {
+		ic := IndexCategory{ID: cat.ID}
+		for _, f := range cat.Formulas {
+			ic.Formulas = append(ic.Formulas, Head{
+				ID: f.ID, Category: f.Category, File: path.Base(f.Pos.File),
+				ValidFrom: f.ValidFrom, ValidTo: f.ValidTo, ReplacedBy: f.ReplacedBy,
+			})
+		}
+		ix.Categories = append(ix.Categories, ic)
+	}
+	return ix
 }
 
 // Formula finds a formula by id.

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -147,7 +148,7 @@ func FuzzLoad(f *testing.F) {
 // A snapshot loads to the same catalog as the YAML, and a stale one is
 // ignored.
 func TestSnapshot(t *testing.T) {
-	snap, err := EncodeSnapshot(map[string][]byte{"t.yaml": []byte(good)})
+	snap, err := EncodeSnapshot(SnapshotSource{Files: map[string][]byte{"t.yaml": []byte(good)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,15 +169,26 @@ func TestSnapshot(t *testing.T) {
 }
 
 func FuzzDecodeSnapshot(f *testing.F) {
-	snap, _ := EncodeSnapshot(map[string][]byte{"t.yaml": []byte(good)})
+	snap, _ := EncodeSnapshot(SnapshotSource{Files: map[string][]byte{"t.yaml": []byte(good)}})
 	f.Add(snap)
+	// the real one, with its index and messages
+	if b, err := os.ReadFile("../../formulas/" + SnapshotName); err == nil {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		files, err := decodeSnapshot(b)
+		s, err := decodeSnapshot(string(b))
 		if err != nil {
 			return
 		}
-		for _, sf := range files {
-			sf.root()
+		for _, sf := range s.files {
+			sf.root(nil, nil)
+			sf.root(func(string) bool { return true }, func(string) bool { return false })
+		}
+		if s.msgs != nil {
+			for _, c := range s.msgs() {
+				c.Keys()
+				c.T("x")
+			}
 		}
 	})
 }

@@ -352,13 +352,15 @@ func (l *loader) formula(file, category string, raw *rawFormula) *Formula {
 		}
 		f.Filed = append(f.Filed, n.Value)
 	}
-	l.practice(file, f, &raw.Practice)
+	if !l.skipPractice {
+		l.practice(file, f, &raw.Practice)
+	}
 	for i := range raw.Examples {
 		if ex := l.example(file, f, &raw.Examples[i]); ex != nil {
 			f.Examples = append(f.Examples, ex)
 		}
 	}
-	if len(raw.Examples) == 0 {
+	if len(raw.Examples) == 0 && !l.skipExamples {
 		l.errorf(f.Pos, "%s has no worked example; add one with its source and expected numbers", what)
 	}
 	l.checkDates(f)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,8 +107,17 @@ type loader struct {
 	cat  *Catalog
 	errs []error
 	i18n map[i18n.Lang]*i18n.Catalog
+	// what a command left out (Want); only from a fresh snapshot
+	skipExamples, skipPractice bool
 	// inScenario: the formula being loaded is a scenario (default: part).
 	inScenario bool
+}
+
+// skip names the sections a command left out, wherever they are in a
+// file: decoding them is most of the work (worked examples are more than
+// half of all nodes). nil: none.
+func (l *loader) skip(key string) bool {
+	return (key == "examples" && l.skipExamples) || (key == "practice" && l.skipPractice)
 }
 
 func (l *loader) errorf(p Pos, format string, args ...any) {
@@ -125,71 +135,87 @@ func (l *loader) pos(file string, n *yaml.Node) Pos {
 // (formulas). cats, when given, are checked for every label the formulas
 // need.
 func Load(fsys fs.FS, dir string, cats map[i18n.Lang]*i18n.Catalog) (*Catalog, error) {
+	return LoadWant(fsys, dir, cats, Want{})
+}
+
+// LoadWant is Load of what a command needs (see Want).
+func LoadWant(fsys fs.FS, dir string, cats map[i18n.Lang]*i18n.Catalog, w Want) (*Catalog, error) {
+	return loadFiles(ReadFiles(fsys), dir, cats, w)
+}
+
+func loadFiles(ff *Files, dir string, cats map[i18n.Lang]*i18n.Catalog, w Want) (*Catalog, error) {
 	l := &loader{dir: dir, i18n: cats, cat: &Catalog{
 		Params: map[string]*Param{},
 		Tables: map[string]*TableDef{},
 		byID:   map[string]*Formula{},
 	}}
-	names, err := fs.Glob(fsys, "*.yaml")
-	if err != nil {
-		return nil, err
+	if ff.globErr != nil {
+		return nil, ff.globErr
 	}
-	sort.Strings(names)
 	type parsed struct {
 		file string
 		raw  rawFile
 	}
-	contents := make([][]byte, len(names))
-	for i, name := range names {
-		if contents[i], err = fs.ReadFile(fsys, name); err != nil {
-			l.errorf(Pos{File: path.Join(dir, name)}, "%v", err)
+	// The snapshot stands in for parsing only if it was made from exactly
+	// the files loaded; the strict parse then already happened when it was
+	// made, and only then may a command load less than everything.
+	names := ff.names
+	var snap *Snapshot
+	var keep func(string) bool
+	if ff.snap != nil {
+		var only []string
+		only, keep = ff.snap.filesFor(w)
+		if snap = ff.freshFor(only); snap != nil {
+			l.skipExamples, l.skipPractice = w.SkipExamples, w.SkipPractice
+			if only != nil {
+				names = slices.Clone(only)
+				sort.Strings(names)
+			}
+			l.cat.Partial = keep != nil || w.SkipExamples || w.SkipPractice
 		}
 	}
-	// The snapshot stands in for parsing only if it was made from exactly
-	// these files; the strict parse then already happened when it was made.
-	var snap map[string]snapFile
-	if b, err := fs.ReadFile(fsys, SnapshotName); err == nil {
-		snap, _ = decodeSnapshot(b)
-		if len(snap) != len(names) {
-			snap = nil
-		}
+	contents := make([][]byte, len(names))
+	if snap == nil {
 		for i, name := range names {
-			if s, ok := snap[name]; !ok || s.hash != Hash(contents[i]) {
-				snap = nil
-				break
+			var err error
+			if contents[i], err = fs.ReadFile(ff.fsys, name); err != nil {
+				l.errorf(Pos{File: path.Join(dir, name)}, "%v", err)
+				contents[i] = nil
 			}
 		}
 	}
 	l.cat.FromSnapshot = snap != nil
-	// Files parse independently, so they parse in parallel.
+	// Files parse independently, so YAML files parse in parallel; from the
+	// snapshot, decoding is quicker than starting a thread for it.
 	raws := make([]rawFile, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		if contents[i] == nil {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if snap != nil {
-				root, err := snap[name].root()
-				if err == nil {
-					err = root.Decode(&raws[i])
-				}
-				errs[i] = err
-				return
+	decode := func(i int) {
+		if snap != nil {
+			root, err := snap.files[names[i]].root(l.skip, keep)
+			if err == nil {
+				err = root.Decode(&raws[i])
 			}
-			dec := yaml.NewDecoder(bytes.NewReader(contents[i]))
-			dec.KnownFields(true)
-			errs[i] = dec.Decode(&raws[i])
-		}()
+			errs[i] = err
+			return
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(contents[i]))
+		dec.KnownFields(true)
+		errs[i] = dec.Decode(&raws[i])
+	}
+	var wg sync.WaitGroup
+	for i := range names {
+		switch {
+		case snap != nil:
+			decode(i)
+		case contents[i] != nil:
+			wg.Go(func() { decode(i) })
+		}
 	}
 	wg.Wait()
 	var files []parsed
 	for i, name := range names {
 		file := path.Join(dir, name)
-		if contents[i] == nil {
+		if snap == nil && contents[i] == nil {
 			continue
 		}
 		if errs[i] != nil {

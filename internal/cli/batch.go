@@ -41,7 +41,7 @@ row names the inputs; a column named date gives a row its own date. The output r
 the inputs and adds one column per step (csv), or one JSON object per line (json).`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.setup(cmd); err != nil {
+			if err := a.setupWant(lean(args[0])); err != nil {
 				return err
 			}
 			var in io.Reader = a.env.Stdin

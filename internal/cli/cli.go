@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
@@ -141,18 +142,32 @@ func (a *app) usage(key string, args ...string) error {
 
 // setup loads the catalog and reads the global flags; each command calls it
 // first so that --help never pays for loading.
-func (a *app) setup(cmd *cobra.Command) error {
-	eng, cats, err := engine.Default()
+func (a *app) setup(cmd *cobra.Command) error { return a.setupWant(catalog.Want{}) }
+
+// setupWant is setup loading only what a command needs: the formula it
+// names and the files that one reads, without the parts it never shows.
+func (a *app) setupWant(w catalog.Want) error {
+	eng, cats, err := engine.DefaultWant(w)
 	if err != nil {
 		return fmt.Errorf("the formula catalog does not load:\n%w", err)
 	}
 	a.eng, a.cats = eng, cats
+	return a.flags()
+}
+
+// lean is what calc and batch need of the catalog for formula id.
+func lean(id string) catalog.Want {
+	return catalog.Want{Formula: id, SkipExamples: true, SkipPractice: true}
+}
+
+// flags reads the global flags, once the catalogs are in.
+func (a *app) flags() error {
 	saved, _ := config.Load(a.env.Getenv)
 	mode, err := i18n.Detect(a.lang, saved.Lang, a.env.Getenv)
 	if err != nil {
 		return &usageError{msgs: []string{err.Error()}}
 	}
-	a.set = &i18n.Set{Mode: mode, Cats: cats}
+	a.set = &i18n.Set{Mode: mode, Cats: a.cats}
 	a.date = a.env.Today()
 	if a.dateStr != "" {
 		d, err := date.Parse(a.dateStr)
@@ -259,13 +274,19 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "列出全部公式 · list every formula",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.setup(cmd); err != nil {
+			// The list needs no formula loaded: the snapshot's index has it.
+			ix, cats, err := engine.DefaultIndex()
+			if err != nil {
+				return fmt.Errorf("the formula catalog does not load:\n%w", err)
+			}
+			a.cats = cats
+			if err := a.flags(); err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, render.List(a.eng.Cat, a.set), true)
+				return writeJSON(a.env.Stdout, render.List(ix, a.set), true)
 			}
-			_, err := io.WriteString(a.env.Stdout, render.ListText(a.eng.Cat, a.set, a.style))
+			_, err = io.WriteString(a.env.Stdout, render.ListText(ix, a.set, a.style))
 			return err
 		},
 	}
@@ -281,7 +302,7 @@ func (a *app) showCmd() *cobra.Command {
 		Short: "公式说明：输入、步骤、适用参数与依据 · the formula sheet",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.setup(cmd); err != nil {
+			if err := a.setupWant(catalog.Want{Formula: args[0], SkipPractice: true}); err != nil {
 				return err
 			}
 			f := a.eng.Cat.Formula(args[0])
@@ -322,7 +343,7 @@ func (a *app) calcCmd() *cobra.Command {
 of a rate param (cntax show ID lists them). Inputs not given take their defaults.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.setup(cmd); err != nil {
+			if err := a.setupWant(lean(args[0])); err != nil {
 				return err
 			}
 			raw, err := a.pairs(args[1:])

@@ -58,7 +58,14 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
+	y, m, day := d.Year(), int(d.Month()), d.Day()
+	if y < 0 || y > 9999 || m < 0 || day < 0 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+	}
+	// by hand: batch writes one per row
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // MarshalText lets dates appear as "2026-11-22" in JSON.

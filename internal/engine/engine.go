@@ -235,27 +235,65 @@ func (e *Engine) Preview(f *catalog.Formula, raw map[string]string, d date.Date)
 	return res.Inputs
 }
 
+// evaluation is what one evaluation allocates, in one piece: the result,
+// its environment and the defaults' progress.
+type evaluation struct {
+	res  Result
+	env  formula.Env
+	bind binder
+}
+
+// binder fills the defaults, each after the inputs it reads.
+type binder struct {
+	e       *Engine
+	f       *catalog.Formula
+	res     *Result
+	d       date.Date
+	done    []bool
+	missing map[int]*catalog.Param // params with no value on d (Preview)
+}
+
+// idents lists the identifiers of an input's default, worked out once per
+// input: every evaluation that uses the default reads them.
+func (e *Engine) idents(in *catalog.Input) []*formula.Ident {
+	if v, ok := identCache.Load(in); ok {
+		return v.([]*formula.Ident)
+	}
+	ids := formula.Idents(in.Default)
+	identCache.Store(in, ids)
+	return ids
+}
+
+var identCache sync.Map // *catalog.Input → []*formula.Ident
+
 // bind fills a result's inputs: the given values, the params in force and
 // the defaults. lenient (for Preview) skips what would be an error.
 func (e *Engine) bind(f *catalog.Formula, given map[string]Given, d date.Date, lenient bool) (*Result, error) {
-	env := &formula.Env{
-		Vals:   make([]decimal.Decimal, f.Slots),
-		Tables: make([]*formula.Table, len(f.TableSlots)),
-		Read:   make([]bool, f.Slots+len(f.TableSlots)),
-		Chosen: make([]string, len(f.Inputs)),
+	ev := &evaluation{}
+	env, res := &ev.env, &ev.res
+	nIn, nT := len(f.Inputs), len(f.TableSlots)
+	env.Vals = make([]decimal.Decimal, f.Slots)
+	if nT > 0 {
+		env.Tables = make([]*formula.Table, nT)
 	}
-	env.Read, env.TRead = env.Read[:f.Slots], env.Read[f.Slots:]
-	res := &Result{Formula: f, Date: d, Env: env}
+	flags := make([]bool, f.Slots+nT+nIn)
+	env.Read, env.TRead = flags[:f.Slots:f.Slots], flags[f.Slots:f.Slots+nT:f.Slots+nT]
+	env.Chosen = make([]string, nIn)
+	*res = Result{Formula: f, Date: d, Env: env, Params: make([]ParamUse, 0, len(f.ParamSlots)+1)}
+	b := &ev.bind
+	*b = binder{e: e, f: f, res: res, d: d, done: flags[f.Slots+nT:]}
 	// Params read by steps must be in force; the loader proved that for the
 	// formula's valid dates, so a gap here means the date is outside them.
-	missing := map[int]*catalog.Param{}
 	for _, ps := range f.ParamSlots {
 		v, ok := ps.Param.At(d)
 		if !ok {
 			if ps.InSteps && !lenient {
 				return nil, &ParamMissingError{Formula: f, Param: ps.Param, Date: d}
 			}
-			missing[ps.Slot] = ps.Param
+			if b.missing == nil {
+				b.missing = map[int]*catalog.Param{}
+			}
+			b.missing[ps.Slot] = ps.Param
 			continue
 		}
 		env.Vals[ps.Slot] = v.Value
@@ -267,7 +305,7 @@ func (e *Engine) bind(f *catalog.Formula, given map[string]Given, d date.Date, l
 		}
 	}
 	var errs []error
-	res.Inputs = make([]InputValue, len(f.Inputs))
+	res.Inputs = make([]InputValue, nIn)
 	for _, in := range f.Inputs {
 		iv := InputValue{Input: in}
 		if g, ok := given[in.ID]; ok {
@@ -285,85 +323,71 @@ func (e *Engine) bind(f *catalog.Formula, given map[string]Given, d date.Date, l
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	// Defaults, each after the inputs it reads.
-	done := make([]bool, len(f.Inputs))
-	var fill func(in *catalog.Input) error
-	fill = func(in *catalog.Input) error {
-		if done[in.Slot] {
-			return nil
-		}
-		done[in.Slot] = true
-		iv := &res.Inputs[in.Slot]
-		if iv.Given || in.Default == nil { // (a required one missing: Preview)
-			return nil
-		}
-		for _, dep := range in.Order {
-			if err := fill(f.Inputs[dep]); err != nil {
-				return err
-			}
-		}
-		for _, id := range formula.Idents(in.Default) {
-			if p, gap := missing[id.Sym.Slot]; gap && id.Sym.Sym == formula.SymParam {
-				return &ParamMissingError{Formula: f, Param: p, Date: d, Input: in}
-			}
-		}
-		var err error
-		if in.DefaultBool != nil {
-			var b bool
-			b, err = in.DefaultBool(env)
-			iv.Value = boolDec(b)
-		} else {
-			iv.Value, err = in.DefaultNum(env)
-		}
-		if err != nil {
-			return evalErr(f, in.ID, err)
-		}
-		if in.Kind == formula.KindMoney && in.Places >= 0 {
-			// a computed amount (insurance at 3‰) is an amount like any other
-			iv.Value = formula.RoundHalfUp(iv.Value, in.Places)
-		}
-		if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
-			iv.Choice = e.Cat.Params[id.Name]
-			env.Chosen[in.Slot] = id.Name
-			if v, ok := iv.Choice.At(d); ok {
-				iv.Unit = v.Unit
-			}
-		}
-		for _, id := range formula.Idents(in.Default) {
-			if id.Sym.Sym == formula.SymParam && id.Sym.Slot >= 0 { // chose() names a param without reading it
-				e.noteParam(res, e.Cat.Params[id.Name], d)
-			}
-		}
-		env.Vals[in.Slot] = iv.Value
-		return nil
-	}
 	for _, in := range f.Inputs {
-		if err := fill(in); err != nil && !lenient {
+		if err := b.fill(in); err != nil && !lenient {
 			return nil, err
 		}
 	}
 	return res, nil
 }
 
+// fill computes in's default, after the inputs it reads.
+func (b *binder) fill(in *catalog.Input) error {
+	f, res, env, d := b.f, b.res, b.res.Env, b.d
+	if b.done[in.Slot] {
+		return nil
+	}
+	b.done[in.Slot] = true
+	iv := &res.Inputs[in.Slot]
+	if iv.Given || in.Default == nil { // (a required one missing: Preview)
+		return nil
+	}
+	for _, dep := range in.Order {
+		if err := b.fill(f.Inputs[dep]); err != nil {
+			return err
+		}
+	}
+	idents := b.e.idents(in)
+	for _, id := range idents {
+		if p, gap := b.missing[id.Sym.Slot]; gap && id.Sym.Sym == formula.SymParam {
+			return &ParamMissingError{Formula: f, Param: p, Date: d, Input: in}
+		}
+	}
+	var err error
+	if in.DefaultBool != nil {
+		var v bool
+		v, err = in.DefaultBool(env)
+		iv.Value = boolDec(v)
+	} else {
+		iv.Value, err = in.DefaultNum(env)
+	}
+	if err != nil {
+		return evalErr(f, in.ID, err)
+	}
+	if in.Kind == formula.KindMoney && in.Places >= 0 {
+		// a computed amount (insurance at 3‰) is an amount like any other
+		iv.Value = formula.RoundHalfUp(iv.Value, in.Places)
+	}
+	if id, ok := in.Default.(*formula.Ident); ok && id.Sym.Sym == formula.SymParam {
+		iv.Choice = b.e.Cat.Params[id.Name]
+		env.Chosen[in.Slot] = id.Name
+		if v, ok := iv.Choice.At(d); ok {
+			iv.Unit = v.Unit
+		}
+	}
+	for _, id := range idents {
+		if id.Sym.Sym == formula.SymParam && id.Sym.Slot >= 0 { // chose() names a param without reading it
+			b.e.noteParam(res, b.e.Cat.Params[id.Name], d)
+		}
+	}
+	env.Vals[in.Slot] = iv.Value
+	return nil
+}
+
 // compute runs the refusals and the steps of a bound result.
 func (e *Engine) compute(res *Result) (*Result, error) {
 	f, env, d := res.Formula, res.Env, res.Date
-	refuse := func(after int) error {
-		for _, r := range f.Refusals {
-			if r.After != after {
-				continue
-			}
-			hit, err := r.Fn(env)
-			if err != nil {
-				return evalErr(f, "refuse."+r.Key, err)
-			}
-			if hit {
-				return &RefusedError{Result: res, Refusal: r}
-			}
-		}
-		return nil
-	}
-	if err := refuse(-1); err != nil {
+	if err := refuse(res, -1); err != nil {
 		return nil, err
 	}
 	if f.IsScenario() {
@@ -392,7 +416,7 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		}
 		env.Vals[st.Slot] = v
 		res.Steps[i] = StepValue{Step: st, Value: v}
-		if err := refuse(i); err != nil {
+		if err := refuse(res, i); err != nil {
 			return nil, err
 		}
 	}
@@ -431,6 +455,24 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// refuse tests the refusals that can be decided once step after (-1:
+// before any) is computed.
+func refuse(res *Result, after int) error {
+	for _, r := range res.Formula.Refusals {
+		if r.After != after {
+			continue
+		}
+		hit, err := r.Fn(res.Env)
+		if err != nil {
+			return evalErr(res.Formula, "refuse."+r.Key, err)
+		}
+		if hit {
+			return &RefusedError{Result: res, Refusal: r}
+		}
+	}
+	return nil
 }
 
 // noteParam records a param read through an input (a chosen rate, a

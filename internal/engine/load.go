@@ -22,18 +22,35 @@ import (
 // every worked example. Nothing is computed for a user until all of that
 // holds.
 func Load(formulaFS, i18nFS fs.FS) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
-	// The catalogs and the formula files load side by side; labels are
-	// checked once both are in.
-	type loaded struct {
+	return LoadWant(formulaFS, i18nFS, catalog.Want{})
+}
+
+// LoadWant is Load of what a command needs. From a fresh snapshot the
+// files, labels and examples were proven when it was made, so only w is
+// built; otherwise everything is read, checked and proven.
+func LoadWant(formulaFS, i18nFS fs.FS, w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
+	return loadFiles(catalog.ReadFiles(formulaFS), i18nFS, w)
+}
+
+func loadFiles(ff *catalog.Files, i18nFS fs.FS, w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
+	// The snapshot's catalogs stand in for the TOML when made from exactly
+	// these files; otherwise the catalogs and the formula files load side
+	// by side.
+	type msgs struct {
 		cats map[i18n.Lang]*i18n.Catalog
 		err  error
 	}
-	ch := make(chan loaded, 1)
-	go func() {
-		c, err := i18n.Load(i18nFS)
-		ch <- loaded{c, err}
-	}()
-	cat, err := catalog.Load(formulaFS, "formulas", nil)
+	ch := make(chan msgs, 1)
+	cats, fresh := ff.Messages(i18nFS)
+	if fresh {
+		ch <- msgs{cats, nil}
+	} else {
+		go func() {
+			c, err := i18n.Load(i18nFS)
+			ch <- msgs{c, err}
+		}()
+	}
+	cat, err := ff.Load("formulas", nil, w)
 	l := <-ch
 	if err != nil {
 		return nil, nil, err
@@ -41,9 +58,13 @@ func Load(formulaFS, i18nFS fs.FS) (*Engine, map[i18n.Lang]*i18n.Catalog, error)
 	if l.err != nil {
 		return nil, nil, l.err
 	}
-	cats := l.cats
-	if err := cat.CheckLabels(cats); err != nil {
-		return nil, nil, err
+	cats = l.cats
+	// Labels were checked when the snapshot was made, if it holds both
+	// the formulas loaded and the catalogs.
+	if !fresh || !cat.FromSnapshot {
+		if err := cat.CheckLabels(cats); err != nil {
+			return nil, nil, err
+		}
 	}
 	e := &Engine{Cat: cat}
 	// A fresh snapshot was made only after every example held (and the
@@ -56,23 +77,83 @@ func Load(formulaFS, i18nFS fs.FS) (*Engine, map[i18n.Lang]*i18n.Catalog, error)
 	return e, cats, nil
 }
 
+// MakeSnapshot proves the formula files from source — the strict parse,
+// every check, every label, every worked example — and only then encodes
+// their snapshot. `go generate ./formulas` writes it; a test compares it
+// with the embedded one.
+func MakeSnapshot(formulaFS, i18nFS fs.FS) ([]byte, error) {
+	e, cats, err := Load(catalog.WithoutSnapshot(formulaFS), i18nFS)
+	if err != nil {
+		return nil, fmt.Errorf("the formula files do not load; no snapshot written:\n%w", err)
+	}
+	names, err := fs.Glob(formulaFS, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, n := range names {
+		if files[n], err = fs.ReadFile(formulaFS, n); err != nil {
+			return nil, err
+		}
+	}
+	msgHash, err := catalog.HashFS(i18nFS, "*.toml")
+	if err != nil {
+		return nil, err
+	}
+	return catalog.EncodeSnapshot(catalog.SnapshotSource{Files: files, Cat: e.Cat, MessagesHash: msgHash, Messages: cats})
+}
+
+type loaded struct {
+	eng  *Engine
+	cats map[i18n.Lang]*i18n.Catalog
+	err  error
+}
+
 var (
-	defaultOnce sync.Once
-	defaultEng  *Engine
-	defaultCats map[i18n.Lang]*i18n.Catalog
-	defaultErr  error
+	defaultMu   sync.Mutex
+	defaultLoad = map[catalog.Want]*loaded{}
 )
 
-// Default loads the embedded files once per process.
+// embedded is the program's own formula files, with the snapshot read in
+// place.
+func embedded() *catalog.Files { return catalog.ReadFilesWith(formulas.FS, formulas.Snapshot) }
+
+// Default loads all of the embedded files once per process.
 func Default() (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
-	defaultOnce.Do(func() {
-		// Loading allocates a few megabytes that all stay live; collecting
-		// garbage in the middle of it only costs time.
-		old := debug.SetGCPercent(-1)
-		defaultEng, defaultCats, defaultErr = Load(formulas.FS, i18nfs.FS)
-		debug.SetGCPercent(old)
-	})
-	return defaultEng, defaultCats, defaultErr
+	return DefaultWant(catalog.Want{})
+}
+
+// DefaultWant loads what a command needs of the embedded files, once per
+// process for each w.
+func DefaultWant(w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if l, ok := defaultLoad[w]; ok {
+		return l.eng, l.cats, l.err
+	}
+	// Loading allocates memory that all stays live; collecting garbage in
+	// the middle of it only costs time.
+	old := debug.SetGCPercent(-1)
+	eng, cats, err := loadFiles(embedded(), i18nfs.FS, w)
+	debug.SetGCPercent(old)
+	defaultLoad[w] = &loaded{eng, cats, err}
+	return eng, cats, err
+}
+
+// DefaultIndex lists the embedded formulas without loading them when the
+// snapshot is fresh (else from a full load), with the message catalogs.
+func DefaultIndex() (*catalog.Index, map[i18n.Lang]*i18n.Catalog, error) {
+	ff := embedded()
+	if ix := ff.Snapshot().Index(); ix != nil {
+		if cats, ok := ff.Messages(i18nfs.FS); ok {
+			return ix, cats, nil
+		}
+	}
+	e, cats, err := Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.Cat.Index(), cats, nil
 }
 
 // ExampleError is a worked example that does not hold.

@@ -88,7 +88,7 @@ func compileArith(n *Binary) NumFn {
 				return a, err
 			}
 			b, err := y(e)
-			return a.Add(b), err
+			return Add(a, b), err
 		}
 	case OpSub:
 		return func(e *Env) (decimal.Decimal, error) {
@@ -97,7 +97,7 @@ func compileArith(n *Binary) NumFn {
 				return a, err
 			}
 			b, err := y(e)
-			return a.Sub(b), err
+			return Sub(a, b), err
 		}
 	case OpMul:
 		return func(e *Env) (decimal.Decimal, error) {
@@ -106,7 +106,7 @@ func compileArith(n *Binary) NumFn {
 				return a, err
 			}
 			b, err := y(e)
-			return a.Mul(b), err
+			return Mul(a, b), err
 		}
 	case OpDiv:
 		start, end := n.Span()
@@ -218,7 +218,7 @@ func CompileBool(n Node) BoolFn {
 			if err != nil {
 				return false, err
 			}
-			return test(a.Cmp(b)), nil
+			return test(Cmp(a, b)), nil
 		}
 	}
 	panic(fmt.Sprintf("formula: CompileBool on unchecked %T", n))
@@ -267,7 +267,7 @@ func compileCall(n *Call) NumFn {
 				if err != nil {
 					return v, err
 				}
-				if (isMax && v.GreaterThan(best)) || (!isMax && v.LessThan(best)) {
+				if c := Cmp(v, best); (isMax && c > 0) || (!isMax && c < 0) {
 					best = v
 				}
 			}
@@ -342,9 +342,4 @@ func compileCall(n *Call) NumFn {
 	}
 	n.num = f
 	return f
-}
-
-// RoundHalfUp rounds half away from zero (四舍五入), the rule of tax returns.
-func RoundHalfUp(d decimal.Decimal, places int32) decimal.Decimal {
-	return d.Round(places)
 }

@@ -30,6 +30,35 @@ var Langs = []Lang{ZH, EN}
 type Catalog struct {
 	Lang Lang
 	msgs map[string]string
+	// sorted holds the messages instead of msgs when the catalog came
+	// from the formula snapshot: looked up by binary search in place, it
+	// costs nothing to build.
+	sorted Sorted
+}
+
+// Sorted is a read-only table of messages sorted by key, no key twice.
+type Sorted interface {
+	Len() int
+	At(i int) (key, msg string)
+}
+
+// get is the message of key.
+func (c *Catalog) get(key string) (string, bool) {
+	if c.msgs != nil {
+		s, ok := c.msgs[key]
+		return s, ok
+	}
+	if c.sorted == nil {
+		return "", false
+	}
+	n := c.sorted.Len()
+	i := sort.Search(n, func(i int) bool { k, _ := c.sorted.At(i); return k >= key })
+	if i < n {
+		if k, m := c.sorted.At(i); k == key {
+			return m, true
+		}
+	}
+	return "", false
 }
 
 // Load reads each language's catalog from fsys: <lang>.toml, then every
@@ -110,9 +139,15 @@ func parseFlat(c *Catalog, name string, b []byte) []string {
 	return errs
 }
 
+// FromSorted is a catalog of messages already read and checked (the
+// formula snapshot keeps the parsed catalogs so); t is kept, not copied.
+func FromSorted(l Lang, t Sorted) *Catalog {
+	return &Catalog{Lang: l, sorted: t}
+}
+
 // Has reports whether key has a message.
 func (c *Catalog) Has(key string) bool {
-	_, ok := c.msgs[key]
+	_, ok := c.get(key)
 	return ok
 }
 
@@ -122,13 +157,19 @@ func (c *Catalog) Keys() []string {
 	for k := range c.msgs {
 		out = append(out, k)
 	}
+	if c.sorted != nil {
+		for i := range c.sorted.Len() {
+			k, _ := c.sorted.At(i)
+			out = append(out, k)
+		}
+	}
 	sort.Strings(out)
 	return out
 }
 
 // Raw is the message as written, placeholders unfilled.
 func (c *Catalog) Raw(key string) (string, bool) {
-	s, ok := c.msgs[key]
+	s, ok := c.get(key)
 	return s, ok
 }
 
@@ -136,7 +177,7 @@ func (c *Catalog) Raw(key string) (string, bool) {
 // T("err.input.required", "input", "sales"). A missing key shows itself in
 // brackets so a gap is visible, never silent; tests keep it from happening.
 func (c *Catalog) T(key string, args ...string) string {
-	s, ok := c.msgs[key]
+	s, ok := c.get(key)
 	if !ok {
 		return "⟦" + key + "⟧"
 	}

@@ -118,7 +118,7 @@ func (s *Set) Both(sep, key string, args ...string) string {
 // Label finds an input's or step's label in one catalog.
 func (c *Catalog) Label(formula, ident string) string {
 	own, shared := LabelKeys(formula, ident)
-	if s, ok := c.msgs[own]; ok {
+	if s, ok := c.get(own); ok {
 		return s
 	}
 	return c.T(shared)

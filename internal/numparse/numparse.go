@@ -77,7 +77,12 @@ var fullWidth = strings.NewReplacer(
 // Normalize folds full-width digits and punctuation to ASCII and trims
 // spaces; it is what Parse reads.
 func Normalize(s string) string {
-	return strings.TrimSpace(fullWidth.Replace(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.TrimSpace(fullWidth.Replace(s))
+		}
+	}
+	return strings.TrimSpace(s) // ASCII: nothing full-width to fold
 }
 
 // Parse reads one number.
@@ -138,7 +143,7 @@ func Parse(s string) (Number, error) {
 	case Yi:
 		v = v.Shift(8)
 	}
-	if len(v.Truncate(0).String()) > maxIntDig {
+	if intDigits(v) > maxIntDig {
 		return Number{}, &Error{Input: in, Code: ErrTooLong}
 	}
 	if neg {
@@ -148,6 +153,12 @@ func Parse(s string) (Number, error) {
 	return n, nil
 }
 
+// intDigits counts the digits before the point of v ≥ 0, as written
+// without leading zeros ("0" for a fraction).
+func intDigits(v decimal.Decimal) int {
+	return max(v.NumDigits()+int(v.Exponent()), 1)
+}
+
 // ungroup checks the digits (with optional 3-digit comma groups and one
 // decimal point) and returns them without commas.
 func ungroup(s string) (string, string) {
@@ -155,55 +166,62 @@ func ungroup(s string) (string, string) {
 	if intPart == "" || (hasPoint && frac == "") {
 		return "", ErrSyntax
 	}
-	for _, r := range frac {
-		if r < '0' || r > '9' {
+	for i := 0; i < len(frac); i++ {
+		if frac[i] < '0' || frac[i] > '9' {
 			return "", ErrSyntax
 		}
 	}
-	if strings.Contains(intPart, ",") {
-		groups := strings.Split(intPart, ",")
-		for i, g := range groups {
-			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return "", ErrGrouping
+	if !strings.Contains(intPart, ",") {
+		for i := 0; i < len(intPart); i++ {
+			if intPart[i] < '0' || intPart[i] > '9' {
+				return "", ErrSyntax
 			}
 		}
-		intPart = strings.Join(groups, "")
+		return s, "" // nothing to take out
 	}
-	for _, r := range intPart {
-		if r < '0' || r > '9' {
-			return "", ErrSyntax
+	groups := strings.Split(intPart, ",")
+	for i, g := range groups {
+		if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
+			return "", ErrGrouping
 		}
 	}
-	if hasPoint {
-		return intPart + "." + frac, ""
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, g := range groups {
+		for j := 0; j < len(g); j++ {
+			if g[j] < '0' || g[j] > '9' {
+				return "", ErrSyntax
+			}
+		}
+		b.WriteString(g)
 	}
-	return intPart, ""
+	if hasPoint {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String(), ""
 }
 
 // Canonical is the plain form Parse reads back to the same value: no
 // grouping, no trailing zeros, no unit.
-func Canonical(d decimal.Decimal) string { return d.String() }
+func Canonical(d decimal.Decimal) string { return String(d) }
 
 // Money formats an amount with thousands separators and at least two
 // decimals (more if the amount has them, as unit taxes of 0.003 yuan do).
 func Money(d decimal.Decimal) string {
-	places := int32(2)
-	if t := d.String(); strings.Contains(t, ".") { // String drops trailing zeros
-		if n := int32(len(t) - strings.IndexByte(t, '.') - 1); n > places {
-			places = n
-		}
-	}
-	return Group(d.StringFixed(places))
+	// String drops trailing zeros, so it shows the places the amount has;
+	// padding to two is what rounding to two would write.
+	return Group(atLeast2(String(d)))
 }
 
 // Fixed2 is money in the JSON contract: exactly two places unless more are
 // significant, no grouping.
 func Fixed2(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	if !decimal.RequireFromString(s).Equal(d) {
-		return d.String()
+	s := String(d)
+	if places(s) > 2 {
+		return s
 	}
-	return s
+	return atLeast2(s)
 }
 
 // Rate formats a rate as a percent, or per-mille when it is under 1% and
@@ -211,18 +229,28 @@ func Fixed2(d decimal.Decimal) string {
 func Rate(d decimal.Decimal, u Unit) string {
 	switch u {
 	case Percent:
-		return d.Shift(2).String() + "%"
+		return shifted(d, 2) + "%"
 	case Permille:
-		return d.Shift(3).String() + "‰"
+		return shifted(d, 3) + "‰"
 	}
 	if !d.IsZero() && d.Abs().LessThan(decimal.New(1, -2)) {
-		return d.Shift(3).String() + "‰"
+		return shifted(d, 3) + "‰"
 	}
-	return d.Shift(2).String() + "%"
+	return shifted(d, 2) + "%"
+}
+
+// shifted is d.Shift(k).String().
+func shifted(d decimal.Decimal, k int32) string {
+	if c, exp, ok := small(d); ok && decimal.TrimTrailingZeros && !decimal.UseScientificNotation {
+		if s, ok := plain(c, exp+k); ok {
+			return s
+		}
+	}
+	return d.Shift(k).String()
 }
 
 // Plainnum formats a count or other plain number with grouping.
-func Plainnum(d decimal.Decimal) string { return Group(d.String()) }
+func Plainnum(d decimal.Decimal) string { return Group(String(d)) }
 
 // Group puts thousands separators into the integer part of a plain decimal
 // string: 3000000.5 → 3,000,000.5.

@@ -425,24 +425,28 @@ type ListEntry struct {
 }
 
 // List is every formula, by category in product order.
-func List(cat *catalog.Catalog, set *i18n.Set) []ListEntry {
+func List(ix *catalog.Index, set *i18n.Set) []ListEntry {
 	var out []ListEntry
 	lab := func(key string) string { return joined(set, " / ", func(c *i18n.Catalog) string { return c.T(key) }) }
-	for _, f := range cat.Formulas {
-		out = append(out, ListEntry{ID: f.ID, Category: f.Category, Title: lab(i18n.FormulaKey(f.ID)), Summary: lab(i18n.SummaryKey(f.ID)),
-			Valid: ValidJSON{From: f.ValidFrom.String(), To: f.ValidTo.String(), ReplacedBy: f.ReplacedBy}})
+	for _, c := range ix.Categories {
+		for _, f := range c.Formulas {
+			out = append(out, ListEntry{ID: f.ID, Category: f.Category, Title: lab(i18n.FormulaKey(f.ID)), Summary: lab(i18n.SummaryKey(f.ID)),
+				Valid: ValidJSON{From: f.ValidFrom.String(), To: f.ValidTo.String(), ReplacedBy: f.ReplacedBy}})
+		}
 	}
 	return out
 }
 
 // ListText renders the list for a terminal, grouped by category.
-func ListText(cat *catalog.Catalog, set *i18n.Set, st Style) string {
+func ListText(ix *catalog.Index, set *i18n.Set, st Style) string {
 	var b strings.Builder
 	w := 0
-	for _, f := range cat.Formulas {
-		w = max(w, len(f.ID))
+	for _, c := range ix.Categories {
+		for _, f := range c.Formulas {
+			w = max(w, len(f.ID))
+		}
 	}
-	for _, c := range cat.Categories {
+	for _, c := range ix.Categories {
 		fmt.Fprintf(&b, "%s\n", st.Title(joined(set, " · ", func(x *i18n.Catalog) string { return x.T(i18n.CategoryKey(c.ID)) })))
 		for _, f := range c.Formulas {
 			fmt.Fprintf(&b, "  %s  %s\n", PadRight(f.ID, w), joined(set, " · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) }))
