@@ -91,3 +91,24 @@ func TestContractWave2VAT(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12, defect 6: the small-scale summary states the VAT Law's 起征点
+// rule, and the margin and 2026 threshold cite the documents their numbers
+// come from.
+func TestSmallScaleWordingAndCitations(t *testing.T) {
+	e, cats := load(t)
+	sum := cats[i18n.ZH].T(i18n.SummaryKey("vat.small_scale"))
+	for _, w := range []string{"未达到起征点的免征", "达到起征点的全额计算"} {
+		if !strings.Contains(sum, w) {
+			t.Errorf("summary %q lacks %q", sum, w)
+		}
+	}
+	for id, doc := range map[string]string{
+		"vat.deemed.margin":         "国税发〔1993〕154号",
+		"vat.small_scale.threshold": "2026年第10号",
+	} {
+		if src := e.Cat.Params[id].Source; !strings.Contains(src, doc) {
+			t.Errorf("%s source %q does not name %s", id, src, doc)
+		}
+	}
+}
