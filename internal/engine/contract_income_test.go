@@ -9,11 +9,7 @@ import (
 // contractIncome is the wave-2 income, LAT and stamp part of CATALOG.md
 // (issue 13), kept apart from the wave-1 table so that parallel work on
 // other taxes does not collide in one slice literal.
-var contractIncome = []struct {
-	id     string
-	inputs []string
-	steps  []string
-}{
+var contractIncome = []contractRow{
 	{"eit.indirect", []string{"accounting_profit", "addback", "exempt_income", "non_taxable", "super_deduction", "other_decrease", "losses"}, []string{"adjusted", "taxable_income"}},
 	{"eit.rd_super", []string{"rd_expense", "other_expense", "ratio"}, []string{"other_allowed", "base", "extra"}},
 	{"eit.prepay", []string{"cum_profit", "rate", "small_low_profit", "cum_prepaid"}, []string{"cum_tax", "tax"}},
@@ -35,24 +31,7 @@ var contractIncome = []struct {
 }
 
 func TestContractIncome(t *testing.T) {
-	e, _ := load(t)
-	for _, c := range contractIncome {
-		f := e.Cat.Formula(c.id)
-		if f == nil {
-			t.Errorf("formula %s is missing", c.id)
-			continue
-		}
-		for _, in := range c.inputs {
-			if f.Input(in) == nil {
-				t.Errorf("%s: input %s is missing", c.id, in)
-			}
-		}
-		for _, st := range c.steps {
-			if f.Step(st) == nil {
-				t.Errorf("%s: step %s is missing", c.id, st)
-			}
-		}
-	}
+	checkContract(t, contractIncome)
 }
 
 // The short choice names of CATALOG.md resolve on the command line.

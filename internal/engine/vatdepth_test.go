@@ -35,11 +35,7 @@ func TestChoiceOffNamesGap(t *testing.T) {
 
 // wave2VAT is CATALOG.md wave 2 for the VAT, consumption-tax, customs and
 // surcharge rows of issue 12 (customs.value_wholesale lives elsewhere).
-var wave2VAT = []struct {
-	id     string
-	inputs []string
-	steps  []string
-}{
+var wave2VAT = []contractRow{
 	{"vat.input_out", []string{"cost", "rate", "farm_produce", "freight"}, []string{"tax_out"}},
 	{"vat.farm_input", []string{"price", "rate"}, []string{"input_tax"}},
 	{"vat.passenger_input", []string{"amount", "kind"}, []string{"input_tax"}},
@@ -60,24 +56,8 @@ var wave2VAT = []struct {
 }
 
 func TestContractWave2VAT(t *testing.T) {
+	checkContract(t, wave2VAT)
 	e, _ := load(t)
-	for _, c := range wave2VAT {
-		f := e.Cat.Formula(c.id)
-		if f == nil {
-			t.Errorf("formula %s is missing", c.id)
-			continue
-		}
-		for _, in := range c.inputs {
-			if f.Input(in) == nil {
-				t.Errorf("%s: input %s is missing", c.id, in)
-			}
-		}
-		for _, st := range c.steps {
-			if f.Step(st) == nil {
-				t.Errorf("%s: step %s is missing", c.id, st)
-			}
-		}
-	}
 	// The 1994–2006 consumption-tax table's contract ids.
 	for _, id := range []string{"ct.rate.baijiu_grain", "ct.rate.baijiu_potato", "ct.margin.baijiu_grain", "ct.margin.baijiu_potato", "ct.rate.baijiu"} {
 		if e.Cat.Params[id] == nil {
