@@ -53,7 +53,7 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 	res = res.Visible()
 	var b strings.Builder
 	f := res.Formula
-	if f.IsScenario() {
+	if len(f.Filed) > 0 {
 		writeFiled(&b, res, set, st)
 	}
 	writeInputs(&b, res, set, st, w, nil)
@@ -326,11 +326,13 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	f := res.Formula
 	c0 := set.Primary()
 	out := ResultJSON{Formula: f.ID, Date: res.Date.String(), Unverified: res.Unverified()}
-	if f.IsScenario() {
+	if len(f.Filed) > 0 {
 		for _, r := range Filed(res, c0) {
 			out.Filed = append(out.Filed, FiledJSON{ID: r.ID, Formula: r.Formula, Value: r.Value,
 				Label: joined(set, " / ", func(c *i18n.Catalog) string { return IdentLabel(c, f, r.ID) })})
 		}
+	}
+	if f.IsScenario() {
 		for _, pr := range res.Parts {
 			pj := PartJSON{ID: pr.Part.ID, Formula: pr.Part.Alts[0].Formula.ID, Skipped: pr.Skipped(), Steps: []StepJSON{}}
 			if pr.Result != nil {
@@ -402,9 +404,13 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 		}
 		fmt.Fprintf(&b, "| %s | `%s` | %s |\n", mdCell(label), iv.Input.ID, mdCell(val))
 	}
-	if f.IsScenario() {
+	switch {
+	case f.IsScenario():
 		b.WriteString("\n")
 		markdownScenario(&b, res, set)
+	case len(f.Filed) > 0:
+		b.WriteString("\n")
+		markdownFiled(&b, res, set)
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n| # | %s | %s | %s | %s |\n|---|---|---|---|---:|\n", t("ui.steps"), t("ui.step"), t("ui.expr"), t("ui.substituted"), t("ui.value"))
 	for i, sv := range res.Steps {

@@ -72,7 +72,11 @@ func writeFiled(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style)
 		} else {
 			val = st.Value(val)
 		}
-		fmt.Fprintf(b, "  %s  %s  %s\n", PadRight(labels[i], wl), val, st.Dim(r.Formula))
+		from := ""
+		if f.IsScenario() {
+			from = "  " + st.Dim(r.Formula)
+		}
+		fmt.Fprintf(b, "  %s  %s%s\n", PadRight(labels[i], wl), val, from)
 	}
 	b.WriteString("\n")
 }
@@ -205,19 +209,10 @@ func wiringJSON(f *catalog.Formula, set *i18n.Set) []WiringJSON {
 // markdownScenario writes the figures to file and each part of a
 // scenario result as Markdown sections.
 func markdownScenario(b *strings.Builder, res *engine.Result, set *i18n.Set) {
-	f := res.Formula
+	markdownFiled(b, res, set)
 	c0 := set.Primary()
+	f := res.Formula
 	t := func(key string) string { return joined(set, " / ", func(c *i18n.Catalog) string { return c.T(key) }) }
-	fmt.Fprintf(b, "## %s\n\n| %s | %s | %s |\n|---|---:|---|\n", t("ui.filed"), t("ui.step"), t("ui.value"), t("ui.formula"))
-	for _, r := range Filed(res, c0) {
-		label := joined(set, " / ", func(c *i18n.Catalog) string { return IdentLabel(c, f, r.ID) })
-		val := mdCell(r.Text)
-		if r.ID == f.Result.ID {
-			val = "**" + val + "**"
-		}
-		fmt.Fprintf(b, "| %s `%s` | %s | `%s` |\n", mdCell(label), r.ID, val, r.Formula)
-	}
-	b.WriteString("\n")
 	for i, pr := range res.Parts {
 		pf := pr.Part.Alts[0].Formula
 		if pr.Alt != nil {
@@ -249,4 +244,21 @@ func markdownScenario(b *strings.Builder, res *engine.Result, set *i18n.Set) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// markdownFiled writes the figures to file as a table.
+func markdownFiled(b *strings.Builder, res *engine.Result, set *i18n.Set) {
+	f := res.Formula
+	c0 := set.Primary()
+	t := func(key string) string { return joined(set, " / ", func(c *i18n.Catalog) string { return c.T(key) }) }
+	fmt.Fprintf(b, "## %s\n\n| %s | %s | %s |\n|---|---:|---|\n", t("ui.filed"), t("ui.step"), t("ui.value"), t("ui.formula"))
+	for _, r := range Filed(res, c0) {
+		label := joined(set, " / ", func(c *i18n.Catalog) string { return IdentLabel(c, f, r.ID) })
+		val := mdCell(r.Text)
+		if r.ID == f.Result.ID {
+			val = "**" + val + "**"
+		}
+		fmt.Fprintf(b, "| %s `%s` | %s | `%s` |\n", mdCell(label), r.ID, val, r.Formula)
+	}
+	b.WriteString("\n")
 }

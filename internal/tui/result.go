@@ -144,9 +144,9 @@ func (r *result) pinned() []string {
 	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
 	// A scenario's figures to file stay in view too where the screen has
 	// room for them and some steps.
-	if f := r.res.Formula; f.IsScenario() {
+	if f := r.res.Formula; len(f.Filed) > 0 {
 		rows := render.Filed(r.res, r.c.cat())
-		if r.h-len(rows) >= 16 {
+		if r.h-len(rows) >= 16 || !f.IsScenario() && len(rows) <= 4 {
 			var labels []string
 			lw, vw := 0, 0
 			for _, row := range rows[:len(rows)-1] {
@@ -155,7 +155,11 @@ func (r *result) pinned() []string {
 				lw, vw = max(lw, textWidth(l)), max(vw, textWidth(row.Text))
 			}
 			for i, row := range rows[:len(rows)-1] {
-				lines = append(lines, truncate("  "+padRight(labels[i], lw)+"  "+padLeft(row.Text, vw)+"  "+r.c.st.Dim.Render(row.Formula), r.w))
+				from := ""
+				if f.IsScenario() {
+					from = "  " + r.c.st.Dim.Render(row.Formula)
+				}
+				lines = append(lines, truncate("  "+padRight(labels[i], lw)+"  "+padLeft(row.Text, vw)+from, r.w))
 			}
 		}
 	}
