@@ -17,73 +17,148 @@ const MaxErrors = 50
 // computing, so a bad file prints no figures; the second computes and
 // emits each month as soon as the months before it are in. Months of one
 // employee may come in any order: the early ones wait (at most eleven per
-// employee), so memory grows with employees, not rows.
+// employee), so memory grows with employees, not rows. In both passes the
+// file is read and its rows parsed on a goroutine of its own, in batches,
+// so that on two cores the reading is off the computation's path.
 func Run(eng *engine.Engine, cats map[i18n.Lang]*i18n.Catalog, year int, file io.ReadSeeker, emit func(Month) error) (*Machine, error) {
 	m, err := New(eng, year)
 	if err != nil {
 		return nil, err
 	}
-	h, err := m.check(cats, file)
-	if err != nil {
+	if err := m.check(cats, file); err != nil {
 		return m, err
 	}
 	if _, err := file.Seek(0, io.SeekStart); err != nil {
 		return m, err
 	}
-	return m, m.compute2(h, file, emit)
+	return m, m.compute2(cats, file, emit)
 }
 
-func (m *Machine) check(cats map[i18n.Lang]*i18n.Catalog, file io.Reader) (*header, error) {
+// row is a data row as read: its values, or what is wrong with it.
+type row struct {
+	in   Input
+	errs []error
+}
+
+// rowBatch is rows in file order, or the error that ends the reading.
+type rowBatch struct {
+	rows []row
+	err  error
+}
+
+const batchRows = 512
+
+// readRows reads the header on the caller's goroutine, then parses the
+// data rows on another and sends them in batches. close(stop) ends it.
+func readRows(file io.Reader, cats map[i18n.Lang]*i18n.Catalog, stop <-chan struct{}) (*header, []error, <-chan rowBatch) {
 	lr := newLineReader(file)
-	errs := &errorList{max: MaxErrors}
-	var h *header
 	var cells []string
-	for {
+	var h *header
+	for h == nil {
 		line, err := lr.next()
 		if errors.Is(err, io.EOF) {
-			break
+			return nil, []error{&RowError{Code: CodeEmpty}}, nil
 		}
 		if err != nil {
-			errs.add(err)
-			return nil, errs.err()
+			return nil, []error{err}, nil
 		}
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		var ok bool
 		if cells, ok = splitCells(line, cells); !ok {
-			if !errs.add(&RowError{Line: lr.line, Code: CodeQuote}) {
-				break
-			}
-			continue
+			return nil, []error{&RowError{Line: lr.line, Code: CodeQuote}}, nil
 		}
-		if h == nil {
-			var herrs []error
-			if h, herrs = parseHeader(cells, cats); len(herrs) > 0 {
-				errs.add(herrs...)
-				return nil, errs.err()
-			}
-			continue
-		}
-		in, rerrs := h.parseRow(lr.line, cells)
-		if len(rerrs) > 0 {
-			if !errs.add(rerrs...) {
-				break
-			}
-			// The month is there, only a figure is wrong: do not also
-			// call it missing.
-			if in.Employee != "" && in.Month > 0 {
-				m.note(in, errs)
-			}
-			continue
-		}
-		if !m.note(in, errs) {
-			break
+		var herrs []error
+		if h, herrs = parseHeader(cells, cats); len(herrs) > 0 {
+			return nil, herrs, nil
 		}
 	}
-	if h == nil {
-		errs.add(&RowError{Code: CodeEmpty})
-		return nil, errs.err()
+	ch := make(chan rowBatch, 8)
+	go func() {
+		defer close(ch)
+		send := func(b rowBatch) bool {
+			select {
+			case ch <- b:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		rows := make([]row, 0, batchRows)
+		for {
+			line, err := lr.next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				if send(rowBatch{rows: rows}) {
+					send(rowBatch{err: err})
+				}
+				return
+			}
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			var r row
+			var ok bool
+			if cells, ok = splitCells(line, cells); !ok {
+				r.errs = []error{&RowError{Line: lr.line, Code: CodeQuote}}
+			} else {
+				r.in, r.errs = h.parseRow(lr.line, cells)
+			}
+			if rows = append(rows, r); len(rows) == batchRows {
+				if !send(rowBatch{rows: rows}) {
+					return
+				}
+				rows = make([]row, 0, batchRows)
+			}
+		}
+		if len(rows) > 0 {
+			send(rowBatch{rows: rows})
+		}
+	}()
+	return h, nil, ch
+}
+
+// check is the first pass.
+func (m *Machine) check(cats map[i18n.Lang]*i18n.Catalog, file io.Reader) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	errs := &errorList{max: MaxErrors}
+	_, herrs, ch := readRows(file, cats, stop)
+	if len(herrs) > 0 {
+		errs.add(herrs...)
+		return errs.err()
+	}
+	full := false
+batches:
+	for b := range ch {
+		if b.err != nil {
+			errs.add(b.err)
+			return errs.err()
+		}
+		for _, r := range b.rows {
+			if len(r.errs) > 0 {
+				if !errs.add(r.errs...) {
+					full = true
+					break batches
+				}
+				// The month is there, only a figure is wrong: do not
+				// also call it missing.
+				if r.in.Employee != "" && r.in.Month > 0 {
+					m.note(r.in, errs)
+				}
+				continue
+			}
+			if !m.note(r.in, errs) {
+				full = true
+				break batches
+			}
+		}
+	}
+	if full {
+		return errs.err()
 	}
 	// Gaps, and the rules that need the first month.
 	for _, emp := range m.EmployeeIDs() {
@@ -105,7 +180,31 @@ func (m *Machine) check(cats map[i18n.Lang]*i18n.Catalog, file io.Reader) (*head
 			errs.add(&RowError{Line: int(st.line), Employee: emp, Code: CodePrior, Column: "prior_income"})
 		}
 	}
-	return h, errs.err()
+	return errs.err()
+}
+
+// compute2 is the second pass.
+func (m *Machine) compute2(cats map[i18n.Lang]*i18n.Catalog, file io.Reader, emit func(Month) error) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	_, herrs, ch := readRows(file, cats, stop)
+	if len(herrs) > 0 {
+		return errors.Join(herrs...) // the file changed between the passes
+	}
+	for b := range ch {
+		if b.err != nil {
+			return b.err
+		}
+		for _, r := range b.rows {
+			if len(r.errs) > 0 {
+				return errors.Join(r.errs...) // the file changed between the passes
+			}
+			if err := m.take(r.in, emit); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // note records a checked row in the employee's state (first pass).
@@ -132,78 +231,6 @@ func (m *Machine) note(in Input, errs *errorList) bool {
 		st.prior, st.hasPrior = in.Prior, true
 	}
 	return true
-}
-
-// compute2 is the second pass. The file is read and its rows parsed on
-// a goroutine of its own, in batches, while this one computes and writes:
-// on two cores the reading is then off the computation's path.
-func (m *Machine) compute2(h *header, file io.Reader, emit func(Month) error) error {
-	type batch struct {
-		rows []Input
-		err  error
-	}
-	const batchRows = 512
-	ch := make(chan batch, 8)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(ch)
-		send := func(b batch) bool {
-			select {
-			case ch <- b:
-				return true
-			case <-stop:
-				return false
-			}
-		}
-		lr := newLineReader(file)
-		var cells []string
-		rows := make([]Input, 0, batchRows)
-		first := true
-		for {
-			line, err := lr.next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				send(batch{err: err})
-				return
-			}
-			if strings.TrimSpace(line) == "" {
-				continue
-			}
-			cells, _ = splitCells(line, cells)
-			if first {
-				first = false
-				continue
-			}
-			in, rerrs := h.parseRow(lr.line, cells)
-			if len(rerrs) > 0 {
-				send(batch{err: errors.Join(rerrs...)}) // the file changed between the passes
-				return
-			}
-			if rows = append(rows, in); len(rows) == batchRows {
-				if !send(batch{rows: rows}) {
-					return
-				}
-				rows = make([]Input, 0, batchRows)
-			}
-		}
-		if len(rows) > 0 {
-			send(batch{rows: rows})
-		}
-	}()
-	for b := range ch {
-		if b.err != nil {
-			return b.err
-		}
-		for _, in := range b.rows {
-			if err := m.take(in, emit); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // take computes a row now if its employee's earlier months are in, and
