@@ -1,6 +1,9 @@
 package termsafe
 
 import (
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,4 +55,22 @@ func FuzzString(f *testing.F) {
 			t.Fatalf("%q: Text and String differ without a newline", s)
 		}
 	})
+}
+
+// The package stays a leaf: every layer may use it only if it imports
+// nothing of ours.
+func TestLeaf(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, im := range f.Imports {
+			if strings.Contains(im.Path.Value, "github.com/cntax/") {
+				t.Errorf("%s imports %s", name, im.Path.Value)
+			}
+		}
+	}
 }
