@@ -296,10 +296,6 @@ func (fm *form) compute() tea.Cmd {
 		}
 		return nil
 	}
-	if d != fm.c.date {
-		fm.c.date = d
-		fm.c.saveConfig()
-	}
 	fm.c.record(res, raw)
 	return push(newResult(fm.c, res, raw))
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/config"
+	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/payroll"
@@ -68,10 +69,14 @@ type result struct {
 	res *engine.Result
 	raw map[string]string
 	err error
+	// global is the session's date when the result was made: a result
+	// computed for a date typed in its form keeps that date until the
+	// session's date changes (d or t).
+	global date.Date
 }
 
 func newResult(c *common, res *engine.Result, raw map[string]string) *result {
-	r := &result{pager: newPager(c), res: res, raw: raw}
+	r := &result{pager: newPager(c), res: res, raw: raw, global: c.date}
 	r.rebuild()
 	return r
 }
@@ -110,7 +115,8 @@ func (r *result) setSize(w, h int) {
 // the same inputs.
 func (r *result) relabel() {
 	r.err = nil
-	if r.res.Date != r.c.date {
+	if r.global != r.c.date {
+		r.global = r.c.date
 		res, err := r.c.eng.Calc(r.res.Formula.ID, r.raw, r.c.date)
 		r.err = err
 		if err == nil {

@@ -92,12 +92,10 @@ func (c *common) both(sep string, f func(*i18n.Catalog) string) string {
 func (c *common) saveConfig() {
 	cfg, _ := config.Load(c.getenv)
 	cfg.Lang = c.set.Mode.String()
-	// A date is remembered only when it was picked: saving today would
-	// pin tomorrow's run to yesterday's rules.
+	// A picked date lasts for the session only: a date carried into the
+	// next run would compute tomorrow's work under old rules without a
+	// word (and cntax calc uses today). An old config's date is dropped.
 	cfg.Date = ""
-	if c.date != c.today {
-		cfg.Date = c.date.String()
-	}
 	if err := config.Save(c.getenv, cfg); err != nil {
 		c.status, c.statusW = c.t("tui.config_failed", "detail", termsafe.String(err.Error())), true
 	}
@@ -165,11 +163,6 @@ func New(o Options) *Model {
 	if !o.LangFlag && cfg.Lang != "" {
 		if m, err := i18n.ParseMode(cfg.Lang); err == nil {
 			c.set.Mode = m
-		}
-	}
-	if !o.DateFlag && cfg.Date != "" {
-		if d, err := date.Parse(cfg.Date); err == nil {
-			c.date = d
 		}
 	}
 	if c.date == 0 {

@@ -105,6 +105,8 @@ func send(m *Model, keys ...string) {
 			msg = tea.KeyMsg{Type: tea.KeyCtrlW}
 		case "<ctrl+k>":
 			msg = tea.KeyMsg{Type: tea.KeyCtrlK}
+		case "<ctrl+u>":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlU}
 		default:
 			if r, ok := strings.CutPrefix(k, "<alt+"); ok && strings.HasSuffix(r, ">") {
 				msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.TrimSuffix(r, ">")), Alt: true}
@@ -459,11 +461,39 @@ func TestLanguageDoesNotPinDate(t *testing.T) {
 	if tomorrow.c.set.Mode != i18n.ModeEN {
 		t.Errorf("language not remembered: %v", tomorrow.c.set.Mode)
 	}
+	// A picked date lasts for the session (issue 17, 3): the next run
+	// opens on today's rules, as cntax calc does.
 	m.c.date = date.MustParse("2018-06-01")
 	m.c.saveConfig()
 	later := New(Options{Engine: m.c.eng, Cats: m.c.set.Cats, Mode: i18n.ModeZH, Today: today.AddDays(1), Getenv: m.c.getenv, Clip: io.Discard})
-	if later.c.date != date.MustParse("2018-06-01") {
-		t.Errorf("a picked date is not remembered: %s", later.c.date)
+	if later.c.date != today.AddDays(1) {
+		t.Errorf("a picked date carried into the next run: %s", later.c.date)
+	}
+}
+
+// A form's own date (typed, or from a reopened history entry) computes
+// that result only; the session's date stays, and the result keeps its
+// date until the session's date changes.
+func TestFormDateStaysLocal(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	send(m, "<enter>", "<enter>", "<stab>", "<ctrl+u>")
+	send(m, typeText("2018-04-30")...)
+	send(m, "<tab>")
+	send(m, typeText("100000")...)
+	send(m, "<enter>")
+	r, ok := m.top().(*result)
+	if !ok {
+		t.Fatalf("no result: %T", m.top())
+	}
+	if got := r.res.Date.String(); got != "2018-04-30" {
+		t.Fatalf("computed on %s", got)
+	}
+	if m.c.date != today {
+		t.Errorf("the session's date moved to %s", m.c.date)
+	}
+	send(m, "l") // a language change does not recompute at another date
+	if r := m.top().(*result); r.res.Date.String() != "2018-04-30" || r.res.Answer().Value.StringFixed(2) != "17000.00" {
+		t.Errorf("after l: %s %s", r.res.Date, r.res.Answer().Value)
 	}
 }
 
