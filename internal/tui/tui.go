@@ -306,7 +306,17 @@ func (m *Model) helpView() string {
 	if full {
 		out = m.help.FullHelpView(append(h.full, global))
 	} else {
-		out = m.help.ShortHelpView(append(h.short, global...))
+		// ? and quit are always in view (issue 17, 8): the screen's keys
+		// get what is left of the width, and bubbles/help cuts those.
+		tail := m.help.ShortHelpView(global[1:])
+		width := m.help.Width
+		m.help.Width = max(m.c.w-lipgloss.Width(tail)-len(m.help.ShortSeparator), 0)
+		head := truncate(m.help.ShortHelpView(append(h.short, global[0])), m.help.Width)
+		m.help.Width = width
+		out = tail
+		if head != "" {
+			out = head + m.help.ShortSeparator + tail
+		}
 	}
 	// bubbles/help adds an item it has no room for when even "..." does
 	// not fit; cut every line to the width.

@@ -207,6 +207,10 @@ func TestGolden(t *testing.T) {
 				}
 				view := m.View()
 				checkFits(t, view, sz.w, sz.h)
+				// ? is always in view on the help bar (issue 17, 8)
+				if lines := strings.Split(view, "\n"); !strings.HasPrefix(sc.name, "help") && !strings.Contains(lines[len(lines)-1], "? ") {
+					t.Errorf("the help bar lacks ?: %q", lines[len(lines)-1])
+				}
 				golden.RequireEqual(t, []byte(view))
 			})
 		}
@@ -415,6 +419,10 @@ func TestPracticeGolden(t *testing.T) {
 				send(m, keys...)
 				view := m.View()
 				checkFits(t, view, sz.w, sz.h)
+				// ? is always in view on the help bar (issue 17, 8)
+				if lines := strings.Split(view, "\n"); !strings.HasPrefix(sc.name, "help") && !strings.Contains(lines[len(lines)-1], "? ") {
+					t.Errorf("the help bar lacks ?: %q", lines[len(lines)-1])
+				}
 				golden.RequireEqual(t, []byte(view))
 			})
 		}
