@@ -128,6 +128,7 @@ type Model struct {
 	c        *common
 	stack    []screen
 	help     help.Model
+	gPending bool // g was pressed: h next goes home
 	fullHelp bool
 }
 
@@ -251,6 +252,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		m.c.status, m.c.statusW = "", false
 		k := m.c.keys
+		// g h goes home from any screen that is not typing, however deep
+		// the stack (issue 17, 7).
+		if !m.top().capturesText() {
+			if m.gPending {
+				m.gPending = false
+				if msg.String() == "h" {
+					m.stack = m.stack[:1]
+					m.top().relabel()
+					m.resize()
+					return m, nil
+				}
+			} else if msg.String() == "g" {
+				m.gPending = true
+				return m, nil
+			}
+		}
 		switch {
 		case key.Matches(msg, k.ForceQuit):
 			return m, tea.Quit

@@ -563,3 +563,21 @@ func TestScenarioResultWide(t *testing.T) {
 		})
 	}
 }
+
+// g h goes home from deep in the stack; a lone g is not lost for long.
+func TestGoHome(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	send(m, vatResult...)
+	send(m, "c", "<enter>", "<esc>") // back on the continue menu
+	if len(m.stack) < 5 {
+		t.Fatalf("stack %d deep", len(m.stack))
+	}
+	send(m, "g", "h")
+	if len(m.stack) != 1 {
+		t.Fatalf("g h left %d screens", len(m.stack))
+	}
+	send(m, "g", "<down>")
+	if m.gPending {
+		t.Error("g stays pending after another key")
+	}
+}
