@@ -12,7 +12,7 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
 	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem,
-	Continue, Year key.Binding
+	Continue, Year, GoHome key.Binding
 }
 
 func newKeyMap() *KeyMap {
@@ -46,6 +46,7 @@ func newKeyMap() *KeyMap {
 		Skip:        key.NewBinding(key.WithKeys("tab")),
 		NextProblem: key.NewBinding(key.WithKeys("enter", "n")),
 		Continue:    key.NewBinding(key.WithKeys("c")),
+		GoHome:      key.NewBinding(key.WithKeys("g")), // then h; the root reads the pair
 		Year:        key.NewBinding(key.WithKeys("w")),
 	}
 }
@@ -82,6 +83,7 @@ func (k *KeyMap) retranslate(c *i18n.Catalog) {
 	set(&k.Skip, "tab", "skip")
 	set(&k.NextProblem, "enter", "next_problem")
 	set(&k.Continue, "c", "continue")
+	set(&k.GoHome, "g h", "go_home")
 	set(&k.Year, "w", "year")
 }
 

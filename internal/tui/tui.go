@@ -321,6 +321,9 @@ func (m *Model) helpView() string {
 		full = false // no room for the full help: keep the bar
 	}
 	if full {
+		if !m.top().capturesText() {
+			global = append(global, m.c.keys.GoHome)
+		}
 		out = m.help.FullHelpView(append(h.full, global))
 	} else {
 		// ? and quit are always in view (issue 17, 8): the screen's keys
