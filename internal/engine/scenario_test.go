@@ -164,6 +164,9 @@ var scenarioContract = []contractRow{
 	{"scn.eit_annual", []string{"accounting_profit", "sales_revenue", "wages", "entertainment", "advertising", "welfare", "union", "education", "donations",
 		"rd_expense", "rd_other", "exempt_income", "non_taxable", "other_addback", "other_decrease", "losses", "rate", "small_low_profit", "credits", "prepaid"},
 		[]string{"limits.addback", "rd.extra", "taxable.taxable_income", "tax.tax", "balance"}},
+	// not in CATALOG.md: the seed era's property sale (issue 15's wiring)
+	{"scn.property_sale_bt", []string{"proceeds", "land_cost", "dev_cost", "interest", "interest_provable", "city_rate", "contract_rate"},
+		[]string{"bt.tax", "surcharge.urban_tax", "surcharge.education", "surcharge.local_education", "lat.tax", "stamp.tax", "total"}},
 }
 
 func TestScenarioContract(t *testing.T) {
