@@ -48,19 +48,20 @@ type InputValue struct {
 type StepValue struct {
 	Step  *catalog.Step
 	Value decimal.Decimal // booleans are 1 or 0
-	// Shown is the step's expression with the branches that the date rules
-	// out folded away (formula.Fold); nil when nothing folds.
-	Shown formula.Node
 	// Hidden: the step's show condition is false on the date.
 	Hidden bool
+	// env is the evaluation's, for Expr: folding is for the reader, so it
+	// is done when a view asks, not in every evaluation (batch).
+	env *formula.Env
 }
 
-// Expr is the expression to show for the step on the result's date.
+// Expr is the expression to show for the step on the result's date: the
+// branches that the date's rules cannot take folded away (formula.Fold).
 func (s StepValue) Expr() formula.Node {
-	if s.Shown != nil {
-		return s.Shown
+	if s.env == nil || s.Step.Expr == nil {
+		return s.Step.Expr
 	}
-	return s.Step.Expr
+	return formula.Fold(s.Step.Expr, s.env)
 }
 
 // Bool reads a boolean step.
@@ -429,15 +430,18 @@ func (e *Engine) compute(res *Result) (*Result, error) {
 			res.Warnings = append(res.Warnings, w)
 		}
 	}
-	quiet := *env
-	quiet.Read, quiet.TRead = nil, nil
+	var quiet *formula.Env
 	for i := range res.Steps {
-		st := res.Steps[i].Step
-		if fx := formula.Fold(st.Expr, env); fx != st.Expr {
-			res.Steps[i].Shown = fx
-		}
-		if st.Show != nil {
-			if ok, err := st.Show(&quiet); err == nil && !ok {
+		res.Steps[i].env = env
+		if st := res.Steps[i].Step; st.Show != nil {
+			if quiet == nil {
+				// a show condition is not part of the evaluation: reading
+				// it must not mark params as read (unverified warnings)
+				q := *env
+				q.Read, q.TRead = nil, nil
+				quiet = &q
+			}
+			if ok, err := st.Show(quiet); err == nil && !ok {
 				res.Steps[i].Hidden = true
 			}
 		}
@@ -488,9 +492,12 @@ func (e *Engine) noteParam(res *Result, p *catalog.Param, d date.Date) {
 	}
 }
 
+// decOne is shared: a Decimal is immutable, and NewFromInt allocates.
+var decOne = decimal.NewFromInt(1)
+
 func boolDec(b bool) decimal.Decimal {
 	if b {
-		return decimal.NewFromInt(1)
+		return decOne
 	}
 	return decimal.Zero
 }

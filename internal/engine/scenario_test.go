@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"testing/fstest"
 
 	"github.com/cntax/cntax/internal/catalog"
@@ -244,4 +245,36 @@ func TestContinuations(t *testing.T) {
 	if n := len(e.Continuations(e.Cat.Formula("iit.flat"))); n != 0 {
 		t.Errorf("iit.flat continues %d ways", n)
 	}
+}
+
+// BenchmarkScenarioOverhead runs the scenario and its parts alternately in
+// one loop, so that a loaded machine slows both alike, and reports the
+// scenario's cost as a ratio of its parts' (issue 9: at most 1.2).
+func BenchmarkScenarioOverhead(b *testing.B) {
+	e, _ := load(b)
+	d := date.MustParse("2026-06-30")
+	scn := map[string]string{"sales": "1000000", "input_tax": "80000", "input_out": "5000"}
+	parts := []struct {
+		id  string
+		raw map[string]string
+	}{
+		{"vat.general", map[string]string{"sales": "1000000", "input_tax": "75000"}},
+		{"ct.compound", map[string]string{"sales": "0", "rate": "0", "quantity": "0", "unit_tax": "0"}},
+		{"surcharge.city", map[string]string{"vat": "55000", "ct": "0", "small_exempt": "no"}},
+	}
+	var ts, tp time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := e.Calc("scn.general_month", scn, d); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		for _, p := range parts {
+			if _, err := e.Calc(p.id, p.raw, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		ts, tp = ts+t1.Sub(t0), tp+time.Since(t1)
+	}
+	b.ReportMetric(float64(ts)/float64(tp), "scenario/parts")
 }
