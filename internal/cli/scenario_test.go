@@ -34,9 +34,15 @@ func TestScenarioCommands(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "fob") {
 		t.Errorf("bad input: exit %d %s", code, stderr)
 	}
-	_, stderr, code = run(t, "", "calc", "scn.eit_annual", "accounting_profit=3000001", "sales_revenue=1", "wages=1", "small_low_profit=yes", "--date", "2025-12-31", "--lang", "en")
-	if code != 2 || !strings.Contains(stderr, "Part tax") {
+	_, stderr, code = run(t, "", "calc", "scn.general_month", "sales=100000", "input_tax=1000", "input_out=2000", "--lang", "en")
+	if code != 2 || !strings.Contains(stderr, "Part vat") || !strings.Contains(stderr, "input_tax") {
 		t.Errorf("part refusal: exit %d %s", code, stderr)
+	}
+	// Small low-profit chosen over the ceiling: the standard rate, with a
+	// warning (CATALOG.md: the relief where chosen and eligible).
+	out, _, code = run(t, "", "calc", "scn.eit_annual", "accounting_profit=3000001", "sales_revenue=20000000", "wages=2000000", "small_low_profit=yes", "--date", "2025-12-31", "--lang", "en", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"warnings":["Taxable income of 3,000,001.00 exceeds the small low-profit ceiling`) {
+		t.Errorf("over the ceiling: exit %d %s", code, out)
 	}
 	out, _, code = run(t, "", "show", "scn.general_month", "--lang", "en")
 	if code != 0 || !strings.Contains(out, "Input tax input_tax ← Input tax certified this month − Input tax transferred out") {

@@ -236,6 +236,11 @@ func messageArgs(c *i18n.Catalog, r *Result) []string {
 			args = append(args, sv.Step.ID, Value(c, sv.Step.Kind, sv.Value, 0))
 		}
 	}
+	for _, cr := range r.Formula.Carried { // a scenario's PART.STEP
+		if r.Env != nil && cr.Slot < len(r.Env.Vals) {
+			args = append(args, cr.Name, Value(c, cr.Kind, r.Env.Vals[cr.Slot], 0))
+		}
+	}
 	args = append(args, "date", r.Date.String())
 	return args
 }

@@ -30,7 +30,10 @@ type field struct {
 	// carried: the value came from another result (the continue action);
 	// the form says from where until the user changes it.
 	carried carriedFrom
-	group   string // a scenario's part this input first feeds, shown above it
+	// group is 1 + the index of the scenario's part this input first
+	// feeds (0: none); its heading is worded at view time, in the
+	// language of the moment.
+	group int
 }
 
 func (fd *field) isBool() bool { return fd.in != nil && fd.in.Kind == formula.KindBool }
@@ -456,8 +459,12 @@ func (fm *form) view() string {
 			line = c.st.Selected.Render(cursorMark(focused)+label) + "  " + box
 		}
 		lines := []string{line}
-		if fd.group != "" {
-			lines = append([]string{c.st.Dim.Render(truncate("── "+fd.group, fm.w))}, lines...)
+		if fd.group > 0 {
+			pf := fm.f.Parts[fd.group-1].Alts[0].Formula
+			head := c.both(" · ", func(x *i18n.Catalog) string {
+				return x.T("tui.part_head", "n", strconv.Itoa(fd.group), "formula", x.T(i18n.FormulaKey(pf.ID)))
+			})
+			lines = append([]string{c.st.Dim.Render(truncate("── "+head, fm.w))}, lines...)
 		}
 		ind := strings.Repeat(" ", 4)
 		if fd.carried.formula != "" {
@@ -544,10 +551,7 @@ func (fm *form) groupByPart() {
 			}
 		}
 		if first >= 0 {
-			pf := p.Alts[0].Formula
-			fm.fields[1+first].group = fm.c.both(" · ", func(x *i18n.Catalog) string {
-				return x.T("tui.part_head", "n", strconv.Itoa(i+1), "formula", x.T(i18n.FormulaKey(pf.ID)))
-			})
+			fm.fields[1+first].group = i + 1
 		}
 	}
 }

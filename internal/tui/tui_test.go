@@ -581,3 +581,18 @@ func TestGoHome(t *testing.T) {
 		t.Error("g stays pending after another key")
 	}
 }
+
+// A scenario form's part headings follow the language (l), as every other
+// label does.
+func TestScenarioFormRelabels(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	send(m, scnForm...)
+	if !strings.Contains(m.View(), "第 1 部分") {
+		t.Fatal("no Chinese part heading")
+	}
+	send(m, "<ctrl+l>")
+	if v := m.View(); !strings.Contains(v, "Part 1:") || strings.Contains(v, "第 1 部分") {
+		t.Errorf("heading not in English after ctrl+l:\n%s", v)
+	}
+}
