@@ -4,8 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 	"testing/fstest"
+	"time"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/date"
