@@ -151,6 +151,22 @@ func (p *Printer) print(b *strings.Builder, n Node, root bool) {
 			b.WriteByte(')')
 			return
 		}
+		if n.Name == "if" && !p.Source && p.Word != nil && len(n.Args) == 3 {
+			// as the law reads: 如果 条件 则 甲 否则 乙 (if … then … else …)
+			if !root {
+				b.WriteByte('(')
+			}
+			b.WriteString(p.word("if") + " ")
+			p.print(b, n.Args[0], false) // a nested if in parentheses
+			b.WriteString(" " + p.word("then") + " ")
+			p.print(b, n.Args[1], false)
+			b.WriteString(" " + p.word("else") + " ")
+			p.print(b, n.Args[2], false)
+			if !root {
+				b.WriteByte(')')
+			}
+			return
+		}
 		if p.Value != nil && n.fn != nil && n.fn.table && n.num != nil && p.Env != nil {
 			p.lookup(b, n, root)
 			return
