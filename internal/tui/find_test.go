@@ -1,0 +1,263 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cntax/cntax/internal/i18n"
+)
+
+// homeTop is what the filter has selected: a category or formula id.
+func homeTop(t *testing.T, m *Model) string {
+	t.Helper()
+	h, ok := m.top().(*home)
+	if !ok {
+		t.Fatalf("top is %T, not home", m.top())
+	}
+	if len(h.items) == 0 {
+		return ""
+	}
+	it := h.items[h.cursor]
+	switch {
+	case it.payroll:
+		return "payroll"
+	case it.cat != nil:
+		return it.cat.ID
+	}
+	return it.f.ID
+}
+
+// Item 1: the selection moves to the best match on every keystroke, never
+// the cursor's old row; enter opens what is selected.
+func TestFilterSelectsBest(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, "<down>", "<down>", "<down>", "<down>", "<down>", "<down>", "/")
+	for i, want := range []string{"vat", "vat", "vat"} {
+		send(m, string("vat"[i]))
+		if got := homeTop(t, m); got != want {
+			t.Errorf("after %q the selection is %s, want %s", "vat"[:i+1], got, want)
+		}
+	}
+	send(m, typeText(" small")...)
+	if got := homeTop(t, m); got != "vat.small_scale" {
+		t.Errorf("/vat small selects %s", got)
+	}
+	send(m, "<bs>", "<bs>", "<bs>", "<bs>", "<bs>", "<bs>")
+	if got := homeTop(t, m); got != "vat" {
+		t.Errorf("back to /vat selects %s", got)
+	}
+	send(m, "<enter>")
+	if l, ok := m.top().(*formulaList); !ok || l.cat.ID != "vat" {
+		t.Fatalf("enter opened %T", m.top())
+	}
+	// Clearing the filter keeps the row it found selected.
+	m = newModel(t, i18n.ModeZH)
+	send(m, append(append([]string{"/"}, typeText("个税")...), "<esc>")...)
+	if got := homeTop(t, m); got != "iit" {
+		t.Errorf("esc left the cursor on %s, want iit", got)
+	}
+}
+
+// Item 2: the names users call things find them, best first, in either
+// interface language.
+func TestSearchNames(t *testing.T) {
+	cases := []struct{ q, first string }{
+		{"年终奖", "iit.bonus"},
+		{"个税", "iit"},
+		{"城建税", "surcharge.city"},
+		{"salary", "iit.wage_cumulative"},
+		{"year-end", "iit.bonus"},
+		{"purchase", "stamp.contract"},
+		{"购销", "stamp.contract"},
+		{"vat small", "vat.small_scale"},
+		{"契税", "deed"},
+		{"房产税", "property"},
+		{"车船税", "vvt"},
+		{"iitbonus", "iit.bonus"}, // fuzzy over the id
+		{"scn.general", "scn.general_month"},
+		{"小规模", "vat.small_scale"},
+		{"small-scale", "vat.small_scale"},
+	}
+	for _, mode := range []i18n.Mode{i18n.ModeZH, i18n.ModeEN} {
+		for _, tc := range cases {
+			m := newModel(t, mode)
+			send(m, append([]string{"/"}, typeText(tc.q)...)...)
+			if got := homeTop(t, m); got != tc.first {
+				t.Errorf("%v /%s: first is %s, want %s", mode, tc.q, got, tc.first)
+			}
+		}
+	}
+	// /surch: the surcharges come before anything that merely holds the
+	// letters; every iit formula answers to 个税.
+	m := newModel(t, i18n.ModeZH)
+	send(m, append([]string{"/"}, typeText("surch")...)...)
+	h := m.top().(*home)
+	pos := map[string]int{}
+	for i, it := range h.items {
+		if it.f != nil {
+			pos[it.f.ID] = i
+		} else if it.cat != nil {
+			pos[it.cat.ID] = i
+		}
+	}
+	if p, ok := pos["iit.labor"]; ok && p < pos["surcharge.city"] {
+		t.Errorf("/surch ranks iit.labor (%d) above surcharge.city (%d)", p, pos["surcharge.city"])
+	}
+	m = newModel(t, i18n.ModeZH)
+	send(m, append([]string{"/"}, typeText("个税")...)...)
+	n := 0
+	for _, it := range m.top().(*home).items {
+		if it.f != nil && it.f.Category == "iit" {
+			n++
+		}
+	}
+	if want := len(m.c.eng.Cat.Category("iit").Formulas); n != want {
+		t.Errorf("/个税 finds %d iit formulas, want all %d", n, want)
+	}
+	// Letters scattered through a long title are no match.
+	m = newModel(t, i18n.ModeEN)
+	send(m, append([]string{"/"}, typeText("small")...)...)
+	for _, it := range m.top().(*home).items {
+		if it.f != nil && it.f.ID == "iit.early_retirement" {
+			t.Error("/small matched iit.early_retirement by scattered letters")
+		}
+	}
+}
+
+// Every alias names a formula or category that exists, and is a list of
+// names in the catalog's own language.
+func TestAliasKeys(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	for _, l := range i18n.Langs {
+		for _, k := range m.c.set.Cats[l].Keys() {
+			id, ok := strings.CutPrefix(k, "alias.")
+			if !ok {
+				continue
+			}
+			if m.c.eng.Cat.Formula(id) == nil && m.c.eng.Cat.Category(id) == nil {
+				t.Errorf("%s: %s names no formula or category", l, k)
+			}
+		}
+	}
+	if got := aliases(m.c, "iit.bonus"); !strings.Contains(strings.Join(got, "|"), "年终奖") || !strings.Contains(strings.Join(got, "|"), "year-end bonus") {
+		t.Errorf("iit.bonus aliases: %q", got)
+	}
+}
+
+// Item 2: ":" jumps to any formula or scenario from any screen that is
+// not typing; the palette leaves no trace on the stack.
+func TestPalette(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, "<enter>", "<enter>") // vat › vat.general form: a field has focus
+	send(m, ":")
+	if _, ok := m.top().(*jumpPalette); ok {
+		t.Fatal(": opened the palette while typing in a field")
+	}
+	send(m, "<esc>") // leave the form: the list
+	depth := len(m.stack)
+	send(m, ":")
+	if _, ok := m.top().(*jumpPalette); !ok {
+		t.Fatalf(": from the formula list opened %T", m.top())
+	}
+	send(m, typeText("scn.general")...)
+	send(m, "<enter>")
+	fm, ok := m.top().(*form)
+	if !ok || fm.f.ID != "scn.general_month" {
+		t.Fatalf("palette opened %T", m.top())
+	}
+	if len(m.stack) != depth+1 {
+		t.Errorf("stack %d deep, want %d: the palette stayed", len(m.stack), depth+1)
+	}
+	send(m, "<esc>")
+	if _, ok := m.top().(*formulaList); !ok {
+		t.Errorf("esc from the jumped-to form went to %T", m.top())
+	}
+	send(m, ":", "<esc>")
+	if _, ok := m.top().(*formulaList); !ok {
+		t.Errorf("esc in the palette went to %T", m.top())
+	}
+}
+
+// Item 13: bubbletea v1 reports characters that arrive in one read as
+// one key; each must land as if typed apart, also when an earlier one
+// opens a screen.
+func TestBurstKeys(t *testing.T) {
+	burst := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	update(m, burst("/vat"))
+	if h := m.top().(*home); !h.filter.active || h.filter.Value() != "vat" {
+		t.Fatalf("/vat in one burst: filter %v %q", h.filter.active, h.filter.Value())
+	}
+	m = newModel(t, i18n.ModeZH)
+	update(m, burst(":scn.general"))
+	p, ok := m.top().(*jumpPalette)
+	if !ok || p.filter.Value() != "scn.general" {
+		t.Fatalf(":scn.general in one burst: %T", m.top())
+	}
+	// a paste is text, not keys: it is not split
+	m = newModel(t, i18n.ModeZH)
+	update(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hq"), Paste: true})
+	if len(m.stack) != 1 {
+		t.Errorf("a paste was taken as keys: %T", m.top())
+	}
+}
+
+// Item 13 through the real program and its input parser: keys written
+// before the program starts, all in one write, all land.
+func TestTypedAhead(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	r, w := io.Pipe()
+	p := tea.NewProgram(m, tea.WithInput(r), tea.WithOutput(io.Discard), tea.WithoutSignals())
+	go func() {
+		w.Write([]byte("/城建税\r")) // before the first frame, in one write
+		time.Sleep(300 * time.Millisecond)
+		w.Write([]byte{3}) // ctrl+c
+	}()
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		p.Kill()
+		t.Fatal("the program did not end")
+	}
+	fm, ok := m.top().(*form)
+	if !ok || fm.f.ID != "surcharge.city" {
+		t.Fatalf("typed-ahead /城建税⏎ opened %T", m.top())
+	}
+}
+
+// Goldens of the palette and of the ranked filter at three sizes and in
+// every language.
+func TestFindGolden(t *testing.T) {
+	steps := map[string][]string{
+		"palette":       {":"},
+		"palette_scn":   append([]string{":"}, typeText("scn.general")...),
+		"filter_bonus":  append([]string{"/"}, typeText("年终奖")...),
+		"filter_salary": append([]string{"/"}, typeText("salary")...),
+		"list_filter":   append([]string{"<down>", "<down>", "<down>", "<enter>", "/"}, typeText("bonus")...),
+	}
+	for _, sz := range []struct{ w, h int }{{60, 15}, {80, 24}, {120, 40}} {
+		for name, keys := range steps {
+			for _, mode := range []i18n.Mode{i18n.ModeZH, i18n.ModeEN, i18n.ModeBoth} {
+				t.Run(fmt.Sprintf("%s_%s_%dx%d", name, mode, sz.w, sz.h), func(t *testing.T) {
+					m := newModel(t, mode)
+					update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+					send(m, keys...)
+					view := m.View()
+					checkFits(t, view, sz.w, sz.h)
+					golden.RequireEqual(t, []byte(view))
+				})
+			}
+		}
+	}
+}
