@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cntax/cntax/internal/i18n"
@@ -258,6 +259,59 @@ func TestFindGolden(t *testing.T) {
 					golden.RequireEqual(t, []byte(view))
 				})
 			}
+		}
+	}
+}
+
+// Item 14: the wrapper breaks where UAX #14 allows, never puts closing
+// punctuation at a line start, keeps the hanging indent, fits the width,
+// and closes and reopens colours on every line.
+func TestWrap(t *testing.T) {
+	zh := "  应纳税额等于销售额乘以税率，再减去进项税额。合计（含税）为一百一十三万元整，其中税额十三万元。"
+	for w := 8; w <= 40; w++ {
+		lines := wrapIndent(zh, w)
+		var joined strings.Builder
+		for i, l := range lines {
+			if lw := textWidth(l); lw > w {
+				t.Errorf("w=%d line %d is %d wide: %q", w, i, lw, l)
+			}
+			body := strings.TrimLeft(l, " ")
+			if i > 0 && len(l)-len(body) != 4 {
+				t.Errorf("w=%d line %d: indent %d, want 4", w, i, len(l)-len(body))
+			}
+			if r := []rune(body); i > 0 && len(r) > 0 && strings.ContainsRune("，。、）〕」", r[0]) {
+				t.Errorf("w=%d line %d starts with %q", w, i, r[0])
+			}
+			joined.WriteString(body)
+		}
+		if joined.String() != strings.TrimLeft(zh, " ") {
+			t.Errorf("w=%d: text changed: %q", w, joined.String())
+		}
+	}
+	en := "sales × rate − input tax = tax payable, rounded half up to 0.01 as the law says"
+	for _, l := range wrapPara(en, 20) {
+		if textWidth(l) > 20 || strings.HasPrefix(l, " ") {
+			t.Errorf("%q", l)
+		}
+	}
+	colored := "\x1b[1mbold words that run on past the end\x1b[0m and plain ones"
+	lines := wrapPara(colored, 12)
+	if len(lines) < 3 {
+		t.Fatalf("%q", lines)
+	}
+	for i, l := range lines {
+		bold := i < 3
+		if bold && (!strings.HasPrefix(l, "\x1b[1m") || !strings.HasSuffix(l, "\x1b[0m")) {
+			t.Errorf("line %d does not carry its colour: %q", i, l)
+		}
+	}
+	if got := ansi.Strip(strings.Join(lines, " ")); got != ansi.Strip(colored) {
+		t.Errorf("text changed: %q", got)
+	}
+	long := strings.Repeat("x", 30)
+	for _, l := range wrapPara(long, 10) {
+		if textWidth(l) != 10 {
+			t.Errorf("a long word is cut to the width: %q", l)
 		}
 	}
 }
