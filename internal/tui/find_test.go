@@ -315,3 +315,33 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// Item 2 in history: "/" finds past computations by formula name or alias
+// and by a value typed; enter reopens the one selected.
+func TestHistoryFilter(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, vatResult...) // vat.general with 113000
+	send(m, "<esc>", "<esc>", "<esc>", "<esc>")
+	send(m, append(append([]string{":"}, typeText("城建税")...), "<enter>")...)
+	send(m, append(typeText("27000"), "<enter>")...)
+	send(m, "h")
+	hl, ok := m.top().(*historyList)
+	if !ok || len(hl.entries) != 2 {
+		t.Fatalf("history: %T", m.top())
+	}
+	for q, want := range map[string]string{"城建税": "surcharge.city", "113000": "vat.general", "general": "vat.general", "27000": "surcharge.city"} {
+		send(m, "/")
+		send(m, typeText(q)...)
+		if got := hl.entries[hl.filter.order[hl.cursor]].Formula; got != want || len(hl.filter.order) != 1 {
+			t.Errorf("/%s selects %s of %d, want %s alone", q, got, len(hl.filter.order), want)
+		}
+		send(m, "<esc>")
+	}
+	send(m, "/")
+	send(m, typeText("113000")...)
+	send(m, "<enter>")
+	if fm, ok := m.top().(*form); !ok || fm.f.ID != "vat.general" {
+		t.Errorf("enter opened %T", m.top())
+	}
+}
