@@ -345,3 +345,37 @@ func TestHistoryFilter(t *testing.T) {
 		t.Errorf("enter opened %T", m.top())
 	}
 }
+
+// Item 2 in pickers: typing filters the choices, the best selected; esc
+// clears the filter before it closes the picker.
+func TestPickerFilter(t *testing.T) {
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, append(append([]string{":"}, typeText("stamp.contract")...), "<enter>")...)
+	fm := m.top().(*form)
+	for i, fd := range fm.fields {
+		if fd.in != nil && len(fd.in.Choices) > 0 {
+			fm.setFocus(i)
+			break
+		}
+	}
+	send(m, "<space>")
+	if fm.picker == nil {
+		t.Fatal("space did not open the picker")
+	}
+	send(m, typeText("买卖")...)
+	fd := fm.fields[fm.picker.field]
+	first := fd.in.Choices[fm.picker.filter.order[fm.picker.cursor]].ID
+	if !strings.Contains(m.c.cat().T(i18n.ParamKey(first)), "买卖") {
+		t.Errorf("/买卖 selects %s", first)
+	}
+	send(m, "<esc>")
+	if fm.picker == nil || fm.picker.filter.Value() != "" {
+		t.Fatal("esc closed the picker instead of clearing its filter")
+	}
+	send(m, typeText("买卖")...)
+	send(m, "<enter>")
+	if fm.picker != nil || fd.ti.Value() != first {
+		t.Errorf("enter picked %q, want %q", fd.ti.Value(), first)
+	}
+}
