@@ -13,7 +13,7 @@ import (
 
 // jumpPalette is the ":" jump: type an id, a name or an alias of any formula
 // or scenario (scenarios are formulas of category scn), enter opens its
-// form in place of the jumpPalette, esc goes back where it was opened.
+// form in place of the palette, esc goes back where it was opened.
 type jumpPalette struct {
 	c      *common
 	all    []*catalog.Formula
@@ -24,7 +24,7 @@ type jumpPalette struct {
 	w, h   int
 }
 
-// replaceMsg swaps the top screen for another: the jumpPalette leaves no trace
+// replaceMsg swaps the top screen for another: the palette leaves no trace
 // on the stack once it has jumped.
 type replaceMsg struct{ s screen }
 
