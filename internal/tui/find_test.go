@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
 )
 
@@ -377,5 +378,45 @@ func TestPickerFilter(t *testing.T) {
 	send(m, "<enter>")
 	if fm.picker != nil || fd.ti.Value() != first {
 		t.Errorf("enter picked %q, want %q", fd.ti.Value(), first)
+	}
+}
+
+// Goldens of the history and picker filters, three sizes, every language.
+// History rows show their local time: the entries are written at fixed
+// instants and read in UTC.
+func TestFindGoldenHistoryPicker(t *testing.T) {
+	old := time.Local
+	time.Local = time.UTC
+	t.Cleanup(func() { time.Local = old })
+	entries := []history.Entry{
+		{Time: time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC), Formula: "vat.general", Date: "2026-11-20",
+			Inputs: map[string]string{"sales": "113000", "input": "8000"}, ResultID: "payable", Result: "6690.00"},
+		{Time: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC), Formula: "surcharge.city", Date: "2026-11-21",
+			Inputs: map[string]string{"base": "27000"}, ResultID: "total", Result: "1620.00"},
+		{Time: time.Date(2026, 11, 22, 11, 15, 0, 0, time.UTC), Formula: "iit.bonus", Date: "2026-11-22",
+			Inputs: map[string]string{"bonus": "36000"}, ResultID: "tax", Result: "1080.00"},
+	}
+	steps := map[string][]string{
+		"history_filter": append([]string{"h", "/"}, typeText("年终奖")...),
+		"picker_filter":  append(append([]string{":"}, typeText("stamp.contract")...), "<enter>", "<tab>", "<space>", "买", "卖"),
+	}
+	for _, sz := range []struct{ w, h int }{{60, 15}, {80, 24}, {120, 40}} {
+		for name, keys := range steps {
+			for _, mode := range []i18n.Mode{i18n.ModeZH, i18n.ModeEN, i18n.ModeBoth} {
+				t.Run(fmt.Sprintf("%s_%s_%dx%d", name, mode, sz.w, sz.h), func(t *testing.T) {
+					m := newModel(t, mode)
+					for _, e := range entries {
+						if err := m.c.hist.Append(e); err != nil {
+							t.Fatal(err)
+						}
+					}
+					update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+					send(m, keys...)
+					view := m.View()
+					checkFits(t, view, sz.w, sz.h)
+					golden.RequireEqual(t, []byte(view))
+				})
+			}
+		}
 	}
 }
