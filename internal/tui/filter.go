@@ -41,7 +41,8 @@ const (
 // rank scores every row against the query, best first; rows that miss
 // a term of the query are left out. Each space-separated term must match
 // some name of the row ("vat small"), and the row's score is the sum over
-// terms. Equal scores keep the list's own order. An empty query keeps
+// terms. Equal scores keep the list's own order (the catalog's, which puts
+// a category's main formula first). An empty query keeps
 // every row in order.
 func rank(query string, n int, row func(i int) names) []int {
 	terms := strings.Fields(strings.ToLower(query))
@@ -91,7 +92,9 @@ func scoreName(t, s string) int {
 	case s == t:
 		return tierExact
 	case j == 0:
-		return tierPrefix - long
+		// no length penalty: vat.general, the category's first and main
+		// formula, stays before vat.simple for "vat"
+		return tierPrefix
 	case j > 0 && wordStart(s, j) && wordEnd(s, j+len(t)):
 		return tierWholeWord - long
 	case j > 0 && wordStart(s, j):

@@ -123,6 +123,13 @@ func TestSearchNames(t *testing.T) {
 	if want := len(m.c.eng.Cat.Category("iit").Formulas); n != want {
 		t.Errorf("/个税 finds %d iit formulas, want all %d", n, want)
 	}
+	// Among equals the catalog's order holds: the category's main formula
+	// comes first.
+	m = newModel(t, i18n.ModeEN)
+	send(m, "/", "v", "a", "t")
+	if it := m.top().(*home).items; len(it) < 2 || it[1].f == nil || it[1].f.ID != "vat.general" {
+		t.Errorf("/vat: second row is not vat.general")
+	}
 	// Letters scattered through a long title are no match.
 	m = newModel(t, i18n.ModeEN)
 	send(m, append([]string{"/"}, typeText("small")...)...)
