@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -225,17 +226,21 @@ func TestBurstKeys(t *testing.T) {
 func TestTypedAhead(t *testing.T) {
 	m := newModel(t, i18n.ModeZH)
 	r, w := io.Pipe()
-	p := tea.NewProgram(m, tea.WithInput(r), tea.WithOutput(io.Discard), tea.WithoutSignals())
+	out := &watch{want: "cntax › 城市维护建设税", seen: make(chan struct{})} // the form's breadcrumb
+	p := tea.NewProgram(m, tea.WithInput(r), tea.WithOutput(out), tea.WithoutSignals())
 	go func() {
 		w.Write([]byte("/城建税\r")) // before the first frame, in one write
-		time.Sleep(300 * time.Millisecond)
+		select {
+		case <-out.seen: // the form is drawn
+		case <-time.After(10 * time.Second):
+		}
 		w.Write([]byte{3}) // ctrl+c
 	}()
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(20 * time.Second):
 		p.Kill()
 		t.Fatal("the program did not end")
 	}
@@ -243,6 +248,25 @@ func TestTypedAhead(t *testing.T) {
 	if !ok || fm.f.ID != "surcharge.city" {
 		t.Fatalf("typed-ahead /城建税⏎ opened %T", m.top())
 	}
+}
+
+// watch is a terminal that says when a text has been drawn.
+type watch struct {
+	mu   sync.Mutex
+	buf  strings.Builder
+	want string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (o *watch) Write(b []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.buf.Write(b)
+	if strings.Contains(o.buf.String(), o.want) {
+		o.once.Do(func() { close(o.seen) })
+	}
+	return len(b), nil
 }
 
 // Goldens of the palette and of the ranked filter at three sizes and in
