@@ -13,7 +13,9 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
 	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem,
-	Continue, Year, Palette key.Binding
+	Continue, Year key.Binding
+	// Palette (":") jumps to any formula or scenario (palette.go).
+	Palette key.Binding
 }
 
 func newKeyMap() *KeyMap {
