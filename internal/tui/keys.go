@@ -10,12 +10,12 @@ import (
 // KeyMap declares every key once. Help texts come from the catalog and are
 // rebuilt when the language changes.
 type KeyMap struct {
+	// Palette (":") jumps to any formula or scenario (palette.go).
+	Palette key.Binding
 	Up, Down, PageUp, PageDown, Enter, Back, Quit, ForceQuit, Help,
 	Lang, LangInput, Date, Today, Filter, History, Sheet, Export, Copy, Practice,
 	Next, Prev, Pick, Compute, Confirm, Clear, Answer, Skip, NextProblem,
 	Continue, Year key.Binding
-	// Palette (":") jumps to any formula or scenario (palette.go).
-	Palette key.Binding
 }
 
 func newKeyMap() *KeyMap {
