@@ -24,30 +24,48 @@ func padRight(s string, w int) string {
 
 // formulaList shows a category's formulas, each with its one-line summary,
 // and whether it applies on the chosen date.
+// "/" filters them (filter.go), the cursor on the best match.
 type formulaList struct {
 	c      *common
 	cat    *catalog.Category
+	shown  []*catalog.Formula
+	filter listFilter
 	cursor int
 	offset int
 	w, h   int
 }
 
 func newFormulaList(c *common, cat *catalog.Category) *formulaList {
-	return &formulaList{c: c, cat: cat}
+	l := &formulaList{c: c, cat: cat, filter: listFilter{filterBar: newFilterBar(c)}}
+	l.refilter()
+	return l
+}
+
+func (l *formulaList) refilter() {
+	fs := l.cat.Formulas
+	l.filter.refilter(len(fs), func(i int) names { return formulaNames(l.c, fs[i]) }, &l.cursor)
+	l.shown = l.shown[:0]
+	for _, i := range l.filter.order {
+		l.shown = append(l.shown, fs[i])
+	}
+	l.offset = 0
 }
 
 func (l *formulaList) title() string {
 	return l.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.CategoryKey(l.cat.ID)) })
 }
-func (l *formulaList) relabel()           {}
+func (l *formulaList) relabel()           { l.filter.ti.Placeholder = l.c.t("tui.filter_placeholder") }
 func (l *formulaList) setSize(w, h int)   { l.w, l.h = w, h }
-func (l *formulaList) capturesText() bool { return false }
+func (l *formulaList) capturesText() bool { return l.filter.active }
 
 func (l *formulaList) help() helpKeys {
 	k := l.c.keys
+	if l.filter.active {
+		return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Enter, k.Back}}}
+	}
 	return helpKeys{
 		short: []key.Binding{k.Enter, k.Sheet, k.Practice, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}, {k.Sheet, k.Practice, k.History}, {k.Date, k.Today}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}, {k.Filter, k.Sheet, k.Practice, k.History}, {k.Date, k.Today}},
 	}
 }
 
@@ -57,24 +75,44 @@ func (l *formulaList) update(msg tea.Msg) (screen, tea.Cmd) {
 		return l, nil
 	}
 	k := l.c.keys
+	if l.filter.active {
+		ev, cmd := l.filter.update(k, km)
+		switch ev {
+		case filterChanged, filterCleared:
+			l.refilter()
+		case filterMoved:
+			l.move(km.Type == tea.KeyDown)
+		case filterDone:
+			if len(l.shown) > 0 {
+				return l, push(newForm(l.c, l.shown[l.cursor], nil))
+			}
+		}
+		return l, cmd
+	}
+	if len(l.shown) == 0 && !key.Matches(km, k.Back) {
+		return l, nil
+	}
 	switch {
 	case key.Matches(km, k.Up):
-		if l.cursor > 0 {
-			l.cursor--
-		}
+		l.move(false)
 	case key.Matches(km, k.Down):
-		if l.cursor < len(l.cat.Formulas)-1 {
-			l.cursor++
-		}
+		l.move(true)
 	case key.Matches(km, k.Enter):
-		return l, push(newForm(l.c, l.cat.Formulas[l.cursor], nil))
+		return l, push(newForm(l.c, l.shown[l.cursor], nil))
+	case key.Matches(km, k.Filter):
+		return l, l.filter.open()
 	case key.Matches(km, k.Sheet):
-		return l, push(newSheet(l.c, l.cat.Formulas[l.cursor]))
+		return l, push(newSheet(l.c, l.shown[l.cursor]))
 	case key.Matches(km, k.Practice):
-		if s := newPracticeFor(l.c, l.cat.Formulas[l.cursor]); s != nil {
+		if s := newPracticeFor(l.c, l.shown[l.cursor]); s != nil {
 			return l, push(s)
 		}
 	case key.Matches(km, k.Back):
+		if l.filter.Value() != "" {
+			l.filter.clear()
+			l.refilter()
+			return l, nil
+		}
 		return l, pop()
 	case key.Matches(km, k.History):
 		return l, push(newHistory(l.c))
@@ -82,11 +120,26 @@ func (l *formulaList) update(msg tea.Msg) (screen, tea.Cmd) {
 	return l, nil
 }
 
+func (l *formulaList) move(down bool) {
+	if down && l.cursor < len(l.shown)-1 {
+		l.cursor++
+	} else if !down && l.cursor > 0 {
+		l.cursor--
+	}
+}
+
 func (l *formulaList) view() string {
 	c := l.c
-	blocks := make([]string, len(l.cat.Formulas))
-	heights := make([]int, len(l.cat.Formulas))
-	for i, f := range l.cat.Formulas {
+	var head []string
+	if l.filter.shown() {
+		head = append(head, l.filter.view(l.w))
+		if len(l.shown) == 0 {
+			return head[0] + "\n" + c.st.Dim.Render("  "+c.t("tui.list_no_match"))
+		}
+	}
+	blocks := make([]string, len(l.shown))
+	heights := make([]int, len(l.shown))
+	for i, f := range l.shown {
 		sel := i == l.cursor
 		title := c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(f.ID)) })
 		idw := textWidth(f.ID)
@@ -106,8 +159,9 @@ func (l *formulaList) view() string {
 		blocks[i] = strings.Join(lines, "\n")
 		heights[i] = len(lines)
 	}
-	l.offset = scroll(heights, l.cursor, l.offset, l.h)
-	return window(blocks, l.offset, l.h)
+	avail := max(l.h-len(head), 1)
+	l.offset = scroll(heights, l.cursor, l.offset, avail)
+	return strings.Join(append(head, window(blocks, l.offset, avail)), "\n")
 }
 
 // datePrompt asks for the date the rules are taken from.

@@ -16,30 +16,54 @@ import (
 
 // historyList shows past computations, newest first; enter reopens the
 // form filled in, to change a value and compute again.
+// "/" filters by formula (id, name, alias), input values, result or date.
 type historyList struct {
 	c       *common
 	entries []history.Entry
 	bad     int
 	loadErr error
-	cursor  int
+	filter  listFilter
+	cursor  int // into filter.order
 	offset  int
 	w, h    int
 }
 
 func newHistory(c *common) *historyList {
-	h := &historyList{c: c}
+	h := &historyList{c: c, filter: listFilter{filterBar: newFilterBar(c)}}
 	h.entries, h.bad, h.loadErr = c.hist.Load()
+	h.refilter()
 	return h
+}
+
+func (h *historyList) names(i int) names {
+	e := h.entries[i]
+	n := names{short: []string{e.Formula}}
+	if f := h.c.eng.Cat.Formula(e.Formula); f != nil {
+		n = formulaNames(h.c, f)
+	}
+	n.prose = append(n.prose, e.Result, e.Date, e.Time.Local().Format("2006-01-02 15:04"))
+	for _, v := range e.Inputs {
+		n.prose = append(n.prose, v)
+	}
+	return n
+}
+
+func (h *historyList) refilter() {
+	h.filter.refilter(len(h.entries), h.names, &h.cursor)
+	h.offset = 0
 }
 
 func (h *historyList) title() string      { return h.c.t("tui.history_title") }
 func (h *historyList) relabel()           {}
 func (h *historyList) setSize(w, hh int)  { h.w, h.h = w, hh }
-func (h *historyList) capturesText() bool { return false }
+func (h *historyList) capturesText() bool { return h.filter.active }
 
 func (h *historyList) help() helpKeys {
 	k := h.c.keys
-	return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}}}
+	if h.filter.active {
+		return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Enter, k.Back}}}
+	}
+	return helpKeys{short: []key.Binding{k.Enter, k.Filter, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter, k.Back}, {k.Filter}}}
 }
 
 func (h *historyList) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -48,30 +72,57 @@ func (h *historyList) update(msg tea.Msg) (screen, tea.Cmd) {
 		return h, nil
 	}
 	k := h.c.keys
+	if h.filter.active {
+		ev, cmd := h.filter.update(k, km)
+		switch ev {
+		case filterChanged, filterCleared:
+			h.refilter()
+		case filterMoved:
+			h.move(km.Type == tea.KeyDown)
+		case filterDone:
+			return h, h.open()
+		}
+		return h, cmd
+	}
 	switch {
 	case key.Matches(km, k.Back):
+		if h.filter.Value() != "" {
+			h.filter.clear()
+			h.refilter()
+			return h, nil
+		}
 		return h, pop()
 	case key.Matches(km, k.Up):
-		if h.cursor > 0 {
-			h.cursor--
-		}
+		h.move(false)
 	case key.Matches(km, k.Down):
-		if h.cursor < len(h.entries)-1 {
-			h.cursor++
-		}
+		h.move(true)
+	case key.Matches(km, k.Filter):
+		return h, h.filter.open()
 	case key.Matches(km, k.Enter):
-		if len(h.entries) == 0 {
-			return h, nil
-		}
-		e := h.entries[h.cursor]
-		f := h.c.eng.Cat.Formula(e.Formula)
-		if f == nil {
-			h.c.status, h.c.statusW = h.c.t("tui.history_gone", "id", termsafe.String(e.Formula)), true
-			return h, nil
-		}
-		return h, push(newForm(h.c, f, &e))
+		return h, h.open()
 	}
 	return h, nil
+}
+
+func (h *historyList) move(down bool) {
+	if down && h.cursor < len(h.filter.order)-1 {
+		h.cursor++
+	} else if !down && h.cursor > 0 {
+		h.cursor--
+	}
+}
+
+func (h *historyList) open() tea.Cmd {
+	if len(h.filter.order) == 0 {
+		return nil
+	}
+	e := h.entries[h.filter.order[h.cursor]]
+	f := h.c.eng.Cat.Formula(e.Formula)
+	if f == nil {
+		h.c.status, h.c.statusW = h.c.t("tui.history_gone", "id", termsafe.String(e.Formula)), true
+		return nil
+	}
+	return push(newForm(h.c, f, &e))
 }
 
 func (h *historyList) view() string {
@@ -87,9 +138,16 @@ func (h *historyList) view() string {
 		head = append(head, c.st.Dim.Render(c.t("tui.history_empty")))
 		return strings.Join(head, "\n")
 	}
-	blocks := make([]string, len(h.entries))
-	heights := make([]int, len(h.entries))
-	for i, e := range h.entries {
+	if h.filter.shown() {
+		head = append(head, h.filter.view(h.w))
+		if len(h.filter.order) == 0 {
+			return strings.Join(append(head, c.st.Dim.Render("  "+c.t("tui.list_no_match"))), "\n")
+		}
+	}
+	blocks := make([]string, len(h.filter.order))
+	heights := make([]int, len(h.filter.order))
+	for i, ei := range h.filter.order {
+		e := h.entries[ei]
 		sel := i == h.cursor
 		// Everything read from the file is outside text: a tampered
 		// history must not reach the terminal as control sequences.

@@ -12,16 +12,17 @@ import (
 )
 
 // home lists the categories. "/" filters categories and formulas at once,
-// in both languages and by id, so 小规模, small-scale and vat.small all find
-// the small-scale VAT formula.
+// ranked (filter.go), in both languages, by id and by alias, so 小规模,
+// small-scale, vat.small and 年终奖 all find their formula; the best
+// match is selected on every keystroke.
 type home struct {
-	c         *common
-	items     []homeItem
-	cursor    int
-	offset    int
-	filter    textInput
-	filtering bool
-	w, h      int
+	c      *common
+	all    []homeItem // categories, the payroll table, then every formula
+	items  []homeItem // what is shown: all categories, or the ranked matches
+	cursor int
+	offset int
+	filter listFilter
+	w, h   int
 }
 
 // homeItem is a category, or (while filtering) a formula.
@@ -32,10 +33,14 @@ type homeItem struct {
 }
 
 func newHome(c *common) *home {
-	ti := newInput()
-	ti.Prompt = "/ "
-	ti.CharLimit = 40
-	h := &home{c: c, filter: ti}
+	h := &home{c: c, filter: listFilter{filterBar: newFilterBar(c)}}
+	for _, cat := range c.eng.Cat.Categories {
+		h.all = append(h.all, homeItem{cat: cat})
+	}
+	h.all = append(h.all, homeItem{payroll: true})
+	for _, f := range c.eng.Cat.Formulas {
+		h.all = append(h.all, homeItem{f: f})
+	}
 	h.relabel()
 	h.refilter()
 	return h
@@ -44,60 +49,46 @@ func newHome(c *common) *home {
 func (h *home) title() string { return "cntax" }
 
 func (h *home) relabel() {
-	h.filter.Placeholder = h.c.t("tui.filter_placeholder")
+	h.filter.ti.Placeholder = h.c.t("tui.filter_placeholder")
 }
 
-func (h *home) setSize(w, hh int) {
-	h.w, h.h = w, hh
-	h.filter.Width = max(w-6, 4)
-}
+func (h *home) setSize(w, hh int) { h.w, h.h = w, hh }
 
-func (h *home) capturesText() bool { return h.filtering }
+func (h *home) capturesText() bool { return h.filter.active }
 
 func (h *home) help() helpKeys {
 	k := h.c.keys
-	if h.filtering {
+	if h.filter.active {
 		return helpKeys{short: []key.Binding{k.Enter, k.Back}, full: [][]key.Binding{{k.Enter, k.Back}}}
 	}
 	return helpKeys{
 		short: []key.Binding{k.Enter, k.Filter, k.History, k.Date},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Filter, k.History, k.Practice}, {k.Date, k.Today}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Filter, k.Palette, k.History}, {k.Practice, k.Date, k.Today}},
 	}
 }
 
-// haystack is every name a formula or category answers to, in both
-// languages whatever the mode.
-func haystack(c *common, keys ...string) string {
-	var b strings.Builder
-	for _, cat := range c.set.Cats {
-		for _, k := range keys {
-			b.WriteString(strings.ToLower(cat.T(k)))
-			b.WriteByte('\n')
-		}
+func (h *home) names(it homeItem) names {
+	switch {
+	case it.payroll:
+		return names{short: append([]string{"payroll"}, inAll(h.c, "tui.payroll.home")...)}
+	case it.cat != nil:
+		return categoryNames(h.c, it.cat)
 	}
-	return b.String()
+	return formulaNames(h.c, it.f)
 }
 
+// refilter shows the categories (and the payroll table) with no query,
+// and with one every category, formula and scenario that matches, best
+// first, the cursor on the best.
 func (h *home) refilter() {
-	q := strings.ToLower(strings.TrimSpace(h.filter.Value()))
+	pool := h.all
+	if strings.TrimSpace(h.filter.Value()) == "" {
+		pool = h.all[:len(h.c.eng.Cat.Categories)+1]
+	}
+	h.filter.refilter(len(pool), func(i int) names { return h.names(pool[i]) }, &h.cursor)
 	h.items = h.items[:0]
-	for _, cat := range h.c.eng.Cat.Categories {
-		if q == "" || strings.Contains(cat.ID, q) || strings.Contains(haystack(h.c, i18n.CategoryKey(cat.ID)), q) {
-			h.items = append(h.items, homeItem{cat: cat})
-		}
-	}
-	if q == "" || strings.Contains("payroll", q) || strings.Contains(haystack(h.c, "tui.payroll.home"), q) {
-		h.items = append(h.items, homeItem{payroll: true})
-	}
-	if q != "" {
-		for _, f := range h.c.eng.Cat.Formulas {
-			if strings.Contains(f.ID, q) || strings.Contains(haystack(h.c, i18n.FormulaKey(f.ID), i18n.SummaryKey(f.ID)), q) {
-				h.items = append(h.items, homeItem{f: f})
-			}
-		}
-	}
-	if h.cursor >= len(h.items) {
-		h.cursor = max(len(h.items)-1, 0)
+	for _, i := range h.filter.order {
+		h.items = append(h.items, pool[i])
 	}
 	h.offset = 0
 }
@@ -122,25 +113,16 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return h, nil
 	}
-	if h.filtering {
-		switch {
-		case key.Matches(km, k.Back):
-			h.filtering = false
-			h.filter.Blur()
-			h.filter.SetValue("")
+	if h.filter.active {
+		ev, cmd := h.filter.update(k, km)
+		switch ev {
+		case filterCleared, filterChanged:
 			h.refilter()
-			return h, nil
-		case key.Matches(km, k.Enter):
-			h.filtering = false
-			h.filter.Blur()
+		case filterDone:
 			return h, h.open()
-		case km.Type == tea.KeyUp || km.Type == tea.KeyDown:
+		case filterMoved:
 			h.move(km.Type == tea.KeyDown)
-			return h, nil
 		}
-		var cmd tea.Cmd
-		h.filter, cmd = h.filter.Update(msg)
-		h.refilter()
 		return h, cmd
 	}
 	switch {
@@ -151,11 +133,10 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.Enter):
 		return h, h.open()
 	case key.Matches(km, k.Filter):
-		h.filtering = true
-		return h, h.filter.Focus()
+		return h, h.filter.open()
 	case key.Matches(km, k.Back):
 		if h.filter.Value() != "" {
-			h.filter.SetValue("")
+			h.filter.clear()
 			h.refilter()
 		}
 	case key.Matches(km, k.History):
@@ -181,8 +162,8 @@ func (h *home) move(down bool) {
 func (h *home) view() string {
 	c := h.c
 	var head []string
-	if h.filtering || h.filter.Value() != "" {
-		head = append(head, h.filter.View())
+	if h.filter.shown() {
+		head = append(head, h.filter.view(h.w))
 	} else {
 		head = append(head, c.st.Title.Render(c.both(" · ", func(x *i18n.Catalog) string { return x.T("tui.categories") })))
 	}

@@ -2,10 +2,9 @@ package tui
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // truncate cuts s to w display cells, keeping ANSI styling intact and
@@ -24,202 +23,151 @@ func truncate(s string, w int) string {
 }
 
 // wrapIndent wraps one line to width w; continuation lines keep the line's
-// own indentation plus two cells, so a long formula stays readable. It
-// breaks at spaces and between CJK characters (never before closing
-// punctuation like ，。）), and carries colours across the break.
+// own indentation plus two cells, so a long formula stays readable.
 func wrapIndent(line string, w int) []string { return wrapHang(line, w, 2) }
 
 // wrapPara wraps prose: continuation lines start where the first did.
 func wrapPara(line string, w int) []string { return wrapHang(line, w, 0) }
 
+// wrapHang breaks where Unicode line breaking (UAX #14, rivo/uniseg)
+// allows: at spaces, between Han characters, never before closing
+// punctuation like ，。）〕 nor after opening （. Widths and escape
+// sequences are charmbracelet/x/ansi's. Neither library does all of it:
+// ansi.Wrap/Wordwrap cut a Han run at the limit whatever follows (a line
+// could start with ，), know no hanging indent, and leave a colour open
+// across the line break, so a line shown without the one before it (a
+// scrolled window) would lose it and the last visible one would bleed
+// into the help bar. So the line is filled here from uniseg's segments,
+// and every line closes the colours it opened and reopens them on the
+// next.
 func wrapHang(line string, w, hang int) []string {
 	if w < 8 || ansi.StringWidth(line) <= w {
 		return []string{line}
 	}
-	plain := ansi.Strip(line)
-	ind := len(plain) - len(strings.TrimLeft(plain, " "))
-	if ind > w/2 {
-		ind = w / 2
+	plain, seqs := splitEscapes(line)
+	body := strings.TrimLeft(plain, " ")
+	ind := min(len(plain)-len(body), w/2)
+	offset := len(plain) - len(body)
+
+	// cuts are the byte offsets in plain where a line ends (and the
+	// next starts, after the spaces at the break).
+	type cut struct{ end, next int }
+	var cuts []cut
+	lineW, width := 0, w-ind
+	lineEnd := offset
+	state := -1
+	for pos, rest := offset, body; rest != ""; {
+		var seg string
+		seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+		word := strings.TrimRight(seg, " ")
+		ww := ansi.StringWidth(word)
+		if lineW > 0 && lineW+ww > width {
+			cuts = append(cuts, cut{lineEnd, pos})
+			lineW, width = 0, w-ind-hang
+		}
+		// a word longer than a line is cut where it must be
+		for ww > width {
+			n, cw := 0, 0
+			for g := uniseg.NewGraphemes(word); g.Next(); {
+				gw := ansi.StringWidth(g.Str())
+				if cw+gw > width-lineW && cw+lineW > 0 {
+					break
+				}
+				cw += gw
+				n += len(g.Str())
+			}
+			cuts = append(cuts, cut{pos + n, pos + n})
+			pos, seg, word = pos+n, seg[n:], word[n:]
+			ww -= cw
+			lineW, width = 0, w-ind-hang
+		}
+		lineW += ww + (len(seg) - len(word)) // trailing spaces count until a break drops them
+		lineEnd = pos + len(word)
+		pos += len(seg)
+		if lineW > width { // only spaces overflowed: they are dropped at the break
+			lineW = width
+		}
 	}
-	toks := tokenize(line)
+
+	// rebuild each line with its escapes, closing and reopening colours
 	var out []string
-	var cur strings.Builder
-	var active []string // SGR sequences in force
-	curW := 0
-	lineStart := true
-	pad := ind
-	flush := func() {
+	var active []string
+	si := 0
+	emit := func(a, b, pad int) {
+		var cur strings.Builder
+		cur.WriteString(strings.Repeat(" ", pad))
+		for _, q := range active {
+			cur.WriteString(q)
+		}
+		for i := a; i < b; i++ {
+			for si < len(seqs) && seqs[si].at <= i {
+				cur.WriteString(seqs[si].seq)
+				active = sgr(active, seqs[si].seq)
+				si++
+			}
+			cur.WriteByte(plain[i])
+		}
+		for si < len(seqs) && seqs[si].at <= b {
+			cur.WriteString(seqs[si].seq)
+			active = sgr(active, seqs[si].seq)
+			si++
+		}
 		if len(active) > 0 {
 			cur.WriteString("\x1b[0m")
 		}
 		out = append(out, cur.String())
-		cur.Reset()
+	}
+	start := 0
+	for i, c := range cuts {
+		pad := 0
+		if i > 0 {
+			pad = ind + hang
+		}
+		emit(start, c.end, pad)
+		// escapes inside the dropped spaces still take effect
+		for si < len(seqs) && seqs[si].at < c.next {
+			active = sgr(active, seqs[si].seq)
+			si++
+		}
+		start = c.next
+	}
+	pad := 0
+	if len(cuts) > 0 {
 		pad = ind + hang
-		cur.WriteString(strings.Repeat(" ", pad))
-		for _, a := range active {
-			cur.WriteString(a)
-		}
-		curW = pad
-		lineStart = true
 	}
-	first := true
-	for _, t := range toks {
-		if first && t.space {
-			// the line's own indentation
-			cur.WriteString(strings.Repeat(" ", ind))
-			curW = ind
-			first = false
-			continue
-		}
-		if first {
-			first = false
-		}
-		if t.space {
-			if lineStart {
-				continue
-			}
-			if curW+t.w > w {
-				flush()
-				continue
-			}
-		} else if curW+t.w > w && !lineStart {
-			flush()
-		}
-		if !t.space && curW+t.w > w {
-			// A word longer than a line is cut where it must be.
-			for i := 0; i < len(t.text); {
-				if t.text[i] == 0x1b {
-					j := escEnd(t.text, i)
-					seq := t.text[i:j]
-					if seq == "\x1b[0m" || seq == "\x1b[m" {
-						active = active[:0]
-					} else {
-						active = append(active, seq)
-					}
-					cur.WriteString(seq)
-					i = j
-					continue
-				}
-				r, size := utf8.DecodeRuneInString(t.text[i:])
-				if rw := runewidth(r); curW+rw > w && curW > pad {
-					flush()
-				}
-				cur.WriteString(t.text[i : i+size])
-				curW += runewidth(r)
-				i += size
-			}
-			lineStart = false
-			continue
-		}
-		for _, seq := range t.seqs {
-			if seq == "\x1b[0m" || seq == "\x1b[m" {
-				active = active[:0]
-			} else {
-				active = append(active, seq)
-			}
-		}
-		cur.WriteString(t.text)
-		curW += t.w
-		if !t.space {
-			lineStart = false
-		}
-	}
-	out = append(out, cur.String())
+	emit(start, len(plain), pad)
 	return out
 }
 
-// token is a unit of wrapping: a word, one CJK character (with any closing
-// punctuation glued to it), or a run of spaces. seqs are the SGR sequences
-// inside its text, in order.
-type token struct {
-	text  string
-	w     int
-	space bool
-	seqs  []string
+// escape is an escape sequence found at byte at of the plain text.
+type escape struct {
+	at  int
+	seq string
 }
 
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
-		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
-}
-
-// noLineStart is punctuation that must not begin a line.
-func noLineStart(r rune) bool {
-	return strings.ContainsRune("，。、：；！？）》」』】〉〕］｝”’,.;:!?)]}%‰", r)
-}
-
-func tokenize(s string) []token {
-	var toks []token
-	var cur token
-	var pending []string // escape sequences waiting for the next rune
-	kind := 0            // 0 none, 1 word, 2 space
-	emit := func() {
-		if cur.text != "" {
-			toks = append(toks, cur)
-		}
-		cur = token{}
-		kind = 0
-	}
+// splitEscapes separates the text from its escape sequences.
+func splitEscapes(s string) (string, []escape) {
+	var plain strings.Builder
+	var seqs []escape
 	for i := 0; i < len(s); {
 		if s[i] == 0x1b {
 			j := escEnd(s, i)
-			pending = append(pending, s[i:j])
+			seqs = append(seqs, escape{plain.Len(), s[i:j]})
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		rw := runewidth(r)
-		switch {
-		case r == ' ':
-			if kind != 2 {
-				emit()
-				kind = 2
-				cur.space = true
-			}
-		case isCJK(r) && !noLineStart(r):
-			emit()
-			kind = 1
-		case noLineStart(r):
-			// glue to what came before, whatever it was
-			if kind == 2 {
-				emit()
-				kind = 1
-			} else if kind == 0 && len(toks) > 0 && !toks[len(toks)-1].space {
-				cur = toks[len(toks)-1]
-				toks = toks[:len(toks)-1]
-				kind = 1
-			}
-			kind = 1
-		default:
-			if kind != 1 || (len(cur.text) > 0 && isCJKLast(cur.text)) {
-				emit()
-				kind = 1
-			}
-		}
-		for _, p := range pending {
-			cur.text += p
-			cur.seqs = append(cur.seqs, p)
-		}
-		pending = pending[:0]
-		cur.text += string(r)
-		cur.w += rw
-		i += size
+		plain.WriteByte(s[i])
+		i++
 	}
-	if len(pending) > 0 {
-		for _, p := range pending {
-			cur.text += p
-			cur.seqs = append(cur.seqs, p)
-		}
-	}
-	emit()
-	return toks
+	return plain.String(), seqs
 }
 
-// isCJKLast: the token ends in a CJK character (or CJK punctuation), so a
-// following Latin word may start a new token: a break is allowed there.
-func isCJKLast(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(ansi.Strip(s))
-	return isCJK(r)
+// sgr is the list of colour sequences in force after seq.
+func sgr(active []string, seq string) []string {
+	if seq == "\x1b[0m" || seq == "\x1b[m" {
+		return active[:0]
+	}
+	return append(active, seq)
 }
 
 // escEnd is the end of the escape sequence starting at s[i].
@@ -234,8 +182,6 @@ func escEnd(s string, i int) int {
 	}
 	return min(j, len(s))
 }
-
-func runewidth(r rune) int { return ansi.StringWidth(string(r)) }
 
 // wrapText wraps every line of s.
 func wrapText(s string, w int) string {

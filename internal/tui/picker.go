@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -10,10 +12,20 @@ import (
 
 // picker chooses a rate among a field's choices, each shown with its value
 // on the form's date; a choice not in force says when it applied.
+// Typing filters the choices by name or id (filter.go), the best match
+// selected; esc clears the filter, then closes.
 type picker struct {
 	field  int
-	cursor int
+	cursor int // into filter.order
 	offset int
+	filter listFilter
+}
+
+func (fm *form) pickerNames(fd *field) func(int) names {
+	return func(i int) names {
+		ch := fd.in.Choices[i]
+		return names{short: append([]string{ch.ID}, inAll(fm.c, i18n.ParamKey(ch.ID))...)}
+	}
 }
 
 func (fm *form) openPicker() {
@@ -33,6 +45,9 @@ func (fm *form) openPicker() {
 		}
 	}
 	p.cursor = max(p.cursor, 0)
+	p.filter = listFilter{filterBar: newFilterBar(fm.c)}
+	p.filter.open()
+	p.filter.refilter(len(fd.in.Choices), fm.pickerNames(fd), new(int))
 	fm.picker = p
 }
 
@@ -42,21 +57,37 @@ func (fm *form) updatePicker(km tea.KeyMsg) tea.Cmd {
 	fd := fm.fields[p.field]
 	switch {
 	case key.Matches(km, k.Back):
+		if p.filter.Value() != "" {
+			p.filter.ti.SetValue("")
+			p.filter.refilter(len(fd.in.Choices), fm.pickerNames(fd), &p.cursor)
+			return nil
+		}
 		fm.picker = nil
-	case key.Matches(km, k.Up) || km.String() == "shift+tab":
+	case km.Type == tea.KeyUp || km.String() == "shift+tab":
 		if p.cursor > 0 {
 			p.cursor--
 		}
-	case key.Matches(km, k.Down) || km.String() == "tab":
-		if p.cursor < len(fd.in.Choices)-1 {
+	case km.Type == tea.KeyDown || km.String() == "tab":
+		if p.cursor < len(p.filter.order)-1 {
 			p.cursor++
 		}
 	case key.Matches(km, k.Enter) || km.String() == " ":
-		fd.ti.SetValue(fd.in.Choices[p.cursor].ID)
+		if len(p.filter.order) == 0 {
+			return nil
+		}
+		fd.ti.SetValue(fd.in.Choices[p.filter.order[p.cursor]].ID)
 		fd.ti.CursorEnd()
 		fd.edited = true
 		fm.validate(p.field)
 		fm.picker = nil
+	default:
+		before := p.filter.Value()
+		var cmd tea.Cmd
+		p.filter.ti, cmd = p.filter.ti.Update(km)
+		if p.filter.Value() != before {
+			p.filter.refilter(len(fd.in.Choices), fm.pickerNames(fd), &p.cursor)
+		}
+		return cmd
 	}
 	return nil
 }
@@ -77,9 +108,13 @@ func (fm *form) pickerView() string {
 	}
 	showID := fm.w >= lw+iw+16
 	lw = min(lw, max(fm.w-16, 8))
-	blocks := make([]string, len(fd.in.Choices))
-	heights := make([]int, len(fd.in.Choices))
-	for i, ch := range fd.in.Choices {
+	if p.filter.Value() != "" {
+		head += "\n" + p.filter.view(fm.w)
+	}
+	blocks := make([]string, 0, len(p.filter.order))
+	heights := make([]int, 0, len(p.filter.order))
+	for i, ci := range p.filter.order {
+		ch := fd.in.Choices[ci]
 		sel := i == p.cursor
 		val := ""
 		if v, ok := ch.At(d); ok {
@@ -88,17 +123,20 @@ func (fm *form) pickerView() string {
 			from, to := ch.Span()
 			val = c.st.Dim.Render(cat.T("tui.not_in_force", "span", engine.SpanText(cat, from, to)))
 		}
-		line := cursorMark(sel) + padRight(truncate(labels[i], lw), lw)
+		line := cursorMark(sel) + padRight(truncate(labels[ci], lw), lw)
 		if sel {
 			line = c.st.Selected.Render(line)
 		}
 		if showID {
 			line += "  " + c.st.Dim.Render(padRight(ch.ID, iw))
 		}
-		blocks[i] = line + "  " + val
-		heights[i] = 1
+		blocks = append(blocks, line+"  "+val)
+		heights = append(heights, 1)
 	}
-	avail := max(fm.h-2, 1)
+	if len(blocks) == 0 {
+		return head + "\n\n" + c.st.Dim.Render("  "+c.t("tui.list_no_match"))
+	}
+	avail := max(fm.h-2-strings.Count(head, "\n"), 1)
 	p.offset = scroll(heights, p.cursor, p.offset, avail)
 	return head + "\n\n" + window(blocks, p.offset, avail)
 }

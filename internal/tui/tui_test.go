@@ -321,7 +321,7 @@ func TestDateRecompute(t *testing.T) {
 // Thousands of random keys and sizes: no panic, every frame fits.
 func TestRandomKeys(t *testing.T) {
 	keys := []string{"<enter>", "<esc>", "<tab>", "<stab>", "<down>", "<up>", "<space>", "<bs>", "<pgdn>", "<ctrl+l>",
-		"l", "d", "s", "e", "y", "p", "h", "/", "?", "t", "1", "0", "万", "%", ".", "a", "-", "q",
+		"l", "d", "s", "e", "y", "p", "h", "/", ":", "?", "t", "1", "0", "万", "%", ".", "a", "-", "q",
 		// editing keys, Alt-modified ones (alt+d panicked: bubbles#1056) and pastes
 		"<left>", "<right>", "<home>", "<end>", "<del>", "<ctrl+w>", "<ctrl+k>",
 		"<alt+d>", "<alt+del>", "<alt+bs>", "<alt+b>", "<alt+f>", "<alt+left>", "<alt+right>", "<alt+l>", "<alt+q>", "<alt+1>",
