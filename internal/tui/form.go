@@ -15,6 +15,7 @@ import (
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/numparse"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -26,7 +27,13 @@ type field struct {
 	on     bool // a bool input's value
 	onSet  bool // the user set the bool; otherwise its default applies
 	err    error
-	edited bool // the user typed here (the date field stops following the global date)
+	given  *engine.Given // the value as read, echoed beside the field
+	edited bool          // the user typed here (the date field stops following the global date)
+	// touched: a key has gone to this field since its value was put there
+	// (by default, history, the picker or another result). The first key
+	// in an untouched, filled field replaces the value, as in a form
+	// whose field is selected on entry.
+	touched bool
 	// carried: the value came from another result (the continue action);
 	// the form says from where until the user changes it.
 	carried carriedFrom
@@ -131,12 +138,20 @@ func (fm *form) help() helpKeys {
 	if fm.picker != nil {
 		return helpKeys{short: []key.Binding{k.Confirm, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Back}}}
 	}
-	short := []key.Binding{k.Compute, k.Next, k.Prev}
+	// enter moves on and computes on the last field; ctrl+s computes from
+	// anywhere (bubbletea v1 cannot tell ctrl+enter from enter; alt+enter
+	// works too where the terminal sends it).
+	enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", fm.c.t("help.next")))
+	short := []key.Binding{enter, k.Compute, k.Prev}
+	if fm.focus == len(fm.fields)-1 {
+		enter.SetHelp("enter", fm.c.t("help.compute"))
+		short = []key.Binding{enter, k.Prev}
+	}
 	if fd := fm.fields[fm.focus]; fd.isBool() || (fd.in != nil && len(fd.in.Choices) > 0) {
 		short = append(short, k.Pick)
 	}
 	short = append(short, k.Back)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Compute, k.Next, k.Prev}, {k.Pick, k.Back}}}
+	return helpKeys{short: short, full: [][]key.Binding{{enter, k.Compute, k.Next, k.Prev}, {k.Pick, k.Back}}}
 }
 
 // formDate is the date typed in the form, or the global one if it is bad.
@@ -226,7 +241,7 @@ func (fm *form) setFocus(i int) tea.Cmd {
 // validate checks field i as typed; an empty field means its default.
 func (fm *form) validate(i int) {
 	fd := fm.fields[i]
-	fd.err = nil
+	fd.err, fd.given = nil, nil
 	if fd.in == nil {
 		if v := strings.TrimSpace(fd.ti.Value()); v != "" {
 			if _, err := date.Parse(v); err != nil {
@@ -243,7 +258,10 @@ func (fm *form) validate(i int) {
 		return
 	}
 	d, _ := fm.formDate()
-	_, fd.err = fm.c.eng.ParseInput(fm.f, fd.in, v, d)
+	g, err := fm.c.eng.ParseInput(fm.f, fd.in, v, d)
+	if fd.err = err; err == nil {
+		fd.given = &g
+	}
 }
 
 // raw is the inputs as typed, the form the engine and history take.
@@ -344,6 +362,11 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 		return fm, pop()
 	case key.Matches(km, k.Compute):
 		return fm, fm.compute()
+	case key.Matches(km, k.Enter):
+		if fm.focus == len(fm.fields)-1 {
+			return fm, fm.compute()
+		}
+		return fm, fm.setFocus(fm.focus + 1)
 	case key.Matches(km, k.Next):
 		return fm, fm.setFocus((fm.focus + 1) % len(fm.fields))
 	case key.Matches(km, k.Prev):
@@ -367,7 +390,23 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	before := fd.ti.Value()
-	fd.ti, cmd = fd.ti.Update(msg)
+	if !fd.touched && before != "" {
+		switch km.Type {
+		case tea.KeyRunes: // typing or a paste replaces the value put there
+			if !km.Alt {
+				fd.ti.SetValue("")
+			}
+		case tea.KeyBackspace, tea.KeyDelete:
+			if !km.Alt {
+				fd.ti.SetValue("")
+				msg = nil
+			}
+		}
+	}
+	fd.touched = true
+	if msg != nil {
+		fd.ti, cmd = fd.ti.Update(msg)
+	}
 	if fd.ti.Value() != before {
 		fd.edited = true
 		fd.carried = carriedFrom{}
@@ -425,7 +464,8 @@ func (fm *form) view() string {
 	for i, fd := range fm.fields {
 		focused := i == fm.focus
 		label := padRight(truncate(fm.label(fd), lw), lw)
-		var box string
+		var box, beside string
+		plain := false // the echo only groups the digits typed
 		if fd.isBool() {
 			mark := "[ ] " + cat.T("ui.no")
 			if fm.boolState(fd) {
@@ -440,22 +480,46 @@ func (fm *form) view() string {
 			if focused {
 				open, close = c.st.FieldFocus.Render("["), c.st.FieldFocus.Render("]")
 			}
-			box = open + padRight(fd.ti.View(), fd.ti.Width+1) + close
+			content := fd.ti.View()
 			if fd.in != nil {
 				if p, _ := engine.Choice(fd.in, fd.ti.Value(), d); p != nil {
 					v := "—"
 					if pv, ok := p.At(d); ok {
 						v = engine.Value(cat, p.Kind, pv.Value, pv.Unit)
 					}
-					box += " " + c.st.Dim.Render(cat.T(i18n.ParamKey(p.ID))+" "+v)
+					name := cat.T(i18n.ParamKey(p.ID))
+					if !focused || !fd.touched {
+						// A choice reads by its name; the id is what
+						// the CLI takes, shown in the hint.
+						content = truncate(name, fd.ti.Width)
+						beside = v
+						if focused {
+							beside += "  " + p.ID
+						}
+					} else {
+						beside = name + " " + v
+					}
+				} else if e := fm.echo(fd); e != "" {
+					beside, plain = e, fm.plainEcho(fd)
 				}
 			}
+			box = open + padRight(content, fd.ti.Width+1) + close
 		}
 		line := cursorMark(focused) + label + "  " + box
 		if focused {
 			line = c.st.Selected.Render(cursorMark(focused)+label) + "  " + box
 		}
-		lines := []string{line}
+		var under []string
+		if beside != "" {
+			if textWidth(line)+1+textWidth(beside) <= fm.w {
+				line += " " + c.st.Dim.Render(beside)
+			} else if !plain {
+				// No room beside: under the field, whole (a cut echo
+				// would be a wrong number).
+				under = wrapIndent(strings.Repeat(" ", 4)+c.st.Dim.Render(beside), fm.w)
+			}
+		}
+		lines := append([]string{line}, under...)
 		if fd.group != "" {
 			lines = append([]string{c.st.Dim.Render(truncate("── "+fd.group, fm.w))}, lines...)
 		}
@@ -486,6 +550,27 @@ func (fm *form) view() string {
 		out += "\n" + strings.Join(tail, "\n")
 	}
 	return out
+}
+
+// echo is the value as read, where it reads differently from what was
+// typed: 11.3万 → 113,000.00, 20000*5 → 100,000.00, 0.13 → 13%.
+func (fm *form) echo(fd *field) string {
+	if fd.given == nil || fd.isBool() {
+		return ""
+	}
+	v := engine.Value(fm.c.cat(), fd.in.Kind, fd.given.Value, fd.given.Unit)
+	if v == strings.TrimSpace(fd.ti.Value()) {
+		return ""
+	}
+	return fm.c.t("tui.form_echo", "value", v)
+}
+
+// plainEcho: the echo only groups digits typed plainly (6690 → 6,690.00);
+// on a narrow screen it is not worth a line.
+func (fm *form) plainEcho(fd *field) bool {
+	t := fd.ti.Value()
+	n, err := numparse.Parse(t)
+	return err == nil && n.Unit == numparse.Plain && !numparse.IsExpr(t)
 }
 
 // hint explains the focused field: its id (what the CLI calls it), its
