@@ -193,6 +193,11 @@ var scenarios = []scenario{
 	{"continue", i18n.ModeZH, append(append([]string{}, vatResult...), "c")},
 	{"continue_en", i18n.ModeEN, append(append([]string{}, vatResult...), "c")},
 	{"continued_form", i18n.ModeZH, append(append([]string{}, vatResult...), "c", "<enter>")},
+	// y and e ask first (issue 17, item 11).
+	{"copy_menu", i18n.ModeZH, append(append([]string{}, scnResult...), "y")},
+	{"copy_menu_en", i18n.ModeEN, append(append([]string{}, vatResult...), "y")},
+	{"export_menu", i18n.ModeZH, append(append([]string{}, vatResult...), "e")},
+	{"export_menu_en", i18n.ModeEN, append(append([]string{}, vatResult...), "e")},
 }
 
 // A general taxpayer's month: one form, one enter.
