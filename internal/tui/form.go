@@ -16,6 +16,7 @@ import (
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/numparse"
+	"github.com/cntax/cntax/internal/render"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -58,6 +59,74 @@ type form struct {
 	preview []engine.InputValue
 	w, h    int
 	offset  int
+	// live is the result as the form stands, shown beside it on a wide
+	// screen (qalc-style); liveErr says what is missing or wrong.
+	live    *engine.Result
+	liveErr error
+}
+
+// liveMin is the width from which the result shows live beside the form.
+const liveMin = 120
+
+// liveWidth is the width of the live column, 0 below liveMin.
+func (fm *form) liveWidth() int {
+	if fm.w < liveMin {
+		return 0
+	}
+	return min(max(fm.w*2/5, 40), 64)
+}
+
+// formWidth is what the fields get: the screen less the live column.
+func (fm *form) formWidth() int {
+	if lw := fm.liveWidth(); lw > 0 {
+		return fm.w - lw - 3
+	}
+	return fm.w
+}
+
+// refreshLive computes the result as typed, without recording it: the
+// history keeps what the user computed, not every keystroke.
+func (fm *form) refreshLive() {
+	fm.live, fm.liveErr = nil, nil
+	if fm.liveWidth() == 0 {
+		return
+	}
+	for _, fd := range fm.fields {
+		if fd.err != nil {
+			fm.liveErr = fd.err
+			return
+		}
+	}
+	d, _ := fm.formDate()
+	fm.live, fm.liveErr = fm.c.eng.Calc(fm.f.ID, fm.raw(), d)
+}
+
+// liveView is the live column: the answer, the figures to file, or what
+// stops the computation.
+func (fm *form) liveView(w int) []string {
+	c := fm.c
+	lines := []string{c.st.Dim.Render(truncate(c.t("tui.live_title"), w)), ""}
+	if fm.live == nil {
+		if fm.liveErr != nil {
+			for _, m := range engine.Messages(fm.liveErr, c.cat()) {
+				lines = append(lines, wrapIndent(c.st.Dim.Render(m), w)...)
+			}
+		}
+		return lines
+	}
+	lines = append(lines, wrapIndent(render.AnswerLine(fm.live, c.set, c.st.Text), w)...)
+	if f := fm.live.Formula; len(f.Filed) > 0 {
+		rows := render.Filed(fm.live, c.cat())
+		lw, vw := 0, 0
+		for _, row := range rows {
+			lw, vw = max(lw, textWidth(render.IdentLabel(c.cat(), f, row.ID))), max(vw, textWidth(row.Text))
+		}
+		lines = append(lines, "")
+		for _, row := range rows {
+			lines = append(lines, truncate("  "+padRight(render.IdentLabel(c.cat(), f, row.ID), lw)+"  "+padLeft(row.Text, vw), w))
+		}
+	}
+	return lines
 }
 
 // dateError words a bad date in the form.
@@ -176,6 +245,7 @@ func (fm *form) relabel() {
 		fd.ti.Placeholder = fm.defaultText(c, fd.in, d)
 	}
 	fm.fields[0].ti.Placeholder = "YYYY-MM-DD"
+	fm.refreshLive()
 }
 
 // defaultText is what an empty field means: required, or its default as a
@@ -208,8 +278,9 @@ func (fm *form) setSize(w, h int) {
 	fm.w, fm.h = w, h
 	lw := fm.labelWidth()
 	for _, fd := range fm.fields {
-		fd.ti.Width = max(min(w-lw-8, 28), 6)
+		fd.ti.Width = max(min(fm.formWidth()-lw-8, 28), 6)
 	}
+	fm.refreshLive()
 }
 
 func (fm *form) labelWidth() int {
@@ -217,7 +288,7 @@ func (fm *form) labelWidth() int {
 	for _, fd := range fm.fields[1:] {
 		lw = max(lw, textWidth(fm.label(fd)))
 	}
-	return min(lw, max(fm.w/3, 8))
+	return min(lw, max(fm.formWidth()/3, 8))
 }
 
 func (fm *form) label(fd *field) string {
@@ -448,6 +519,33 @@ func (fm *form) view() string {
 	if fm.picker != nil {
 		return fm.pickerView()
 	}
+	lw := fm.liveWidth()
+	if lw == 0 {
+		return fm.formView()
+	}
+	// The fields are laid out in the form's column; the live result
+	// beside them.
+	full := fm.w
+	fm.w = fm.formWidth()
+	left := strings.Split(fm.formView(), "\n")
+	fm.w = full
+	right := fm.liveView(lw)
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = padRight(truncate(l, full-lw-3), full-lw-3) + fm.c.st.Dim.Render(" │ ") + r
+	}
+	return strings.Join(out, "\n")
+}
+
+func (fm *form) formView() string {
 	c := fm.c
 	cat := c.cat()
 	var head []string

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cntax/cntax/internal/i18n"
 )
@@ -98,5 +99,43 @@ func TestFormChoiceNames(t *testing.T) {
 		if !strings.Contains(v, "["+name) || strings.Contains(v, "[vat.rate.low") || !strings.Contains(v, "9%") {
 			t.Errorf("%v:\n%s", mode, v)
 		}
+	}
+}
+
+// On a wide screen the result shows beside the form as it is typed, and
+// nothing is recorded until the user computes (issue 17, item 6).
+func TestFormLiveWide(t *testing.T) {
+	for _, sc := range []struct {
+		name string
+		mode i18n.Mode
+		keys []string
+		want string
+	}{
+		{"empty", i18n.ModeZH, []string{"<enter>", "<enter>"}, "sales"},
+		{"vat", i18n.ModeZH, append([]string{"<enter>", "<enter>"}, typeText("11.3万")...), "= 14,690.00"},
+		{"scn_en", i18n.ModeEN, append(append(append([]string{}, scnForm...), typeText("100万")...), "<enter>", "<enter>", "8", "0", "0", "0", "0"), "3,500.00"},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			m := newModel(t, sc.mode)
+			update(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			send(m, sc.keys...)
+			view := m.View()
+			if !strings.Contains(view, sc.want) {
+				t.Errorf("want %q:\n%s", sc.want, view)
+			}
+			if es, _, _ := m.c.hist.Load(); len(es) != 0 {
+				t.Errorf("the live result was recorded: %+v", es)
+			}
+			checkFits(t, view, 120, 40)
+			golden.RequireEqual(t, []byte(view))
+		})
+	}
+	// Below 120 columns there is no live column.
+	m := newModel(t, i18n.ModeZH)
+	update(m, tea.WindowSizeMsg{Width: 119, Height: 40})
+	send(m, "<enter>", "<enter>")
+	send(m, typeText("11.3万")...)
+	if strings.Contains(m.View(), "14,690.00") {
+		t.Errorf("live column at 119 columns")
 	}
 }
