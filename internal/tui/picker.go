@@ -78,6 +78,7 @@ func (fm *form) updatePicker(km tea.KeyMsg) tea.Cmd {
 		fd.ti.SetValue(fd.in.Choices[p.filter.order[p.cursor]].ID)
 		fd.ti.CursorEnd()
 		fd.edited = true
+		fd.touched = false // typing next replaces the choice
 		fm.validate(p.field)
 		fm.picker = nil
 	default:

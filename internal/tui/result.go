@@ -1,13 +1,17 @@
 package tui
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/atotto/clipboard"
 	"github.com/aymanbagabas/go-osc52/v2"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -73,6 +77,13 @@ type result struct {
 	// computed for a date typed in its form keeps that date until the
 	// session's date changes (d or t).
 	global date.Date
+	// menu: y or e asked what to copy or in which format to export.
+	menu *resultMenu
+	// notice is what copy or export did, in full (a path or the reason a
+	// clipboard failed does not fit the status line); the next key clears
+	// it.
+	notice  string
+	noticeW bool
 }
 
 func newResult(c *common, res *engine.Result, raw map[string]string) *result {
@@ -87,6 +98,9 @@ func (r *result) capturesText() bool { return false }
 
 func (r *result) help() helpKeys {
 	k := r.c.keys
+	if r.menu != nil {
+		return helpKeys{short: []key.Binding{k.Confirm, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Back}}}
+	}
 	if r.res.Formula.ID == payroll.FormulaMonth {
 		return helpKeys{
 			short: []key.Binding{k.Year, k.Date, k.Sheet, k.Export, k.Back},
@@ -178,7 +192,9 @@ func (r *result) pinned() []string {
 	return append(lines, "")
 }
 
-func (r *result) pinnedHeight() int { return len(r.pinned()) }
+func (r *result) pinnedHeight() int {
+	return len(r.pinned()) + len(r.menuView())
+}
 
 func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
@@ -186,19 +202,27 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, nil
 	}
 	k := r.c.keys
+	if r.notice != "" {
+		r.notice = ""
+		r.rebuild()
+	}
 	switch {
+	case r.menu != nil:
+		r.updateMenu(km)
+		r.rebuild()
+		return r, nil
+
 	case key.Matches(km, k.Back):
 		return r, pop()
 	case key.Matches(km, k.Sheet):
 		return r, push(newSheet(r.c, r.res.Formula))
 	case key.Matches(km, k.Export):
-		r.export()
+		r.menu = r.exportMenu()
+		r.rebuild()
 		return r, nil
 	case key.Matches(km, k.Copy):
-		ans := r.res.Answer()
-		v := engine.JSONValue(ans.Step.Kind, ans.Value)
-		r.c.copy(v)
-		r.c.status = r.c.t("tui.copied", "value", v)
+		r.menu = r.copyMenu()
+		r.rebuild()
 		return r, nil
 	case key.Matches(km, k.Practice):
 		if s := newPracticeFor(r.c, r.res.Formula); s != nil {
@@ -220,15 +244,14 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 // directory), or in the state directory when that is not writable. The
 // name is always a new one (…-2.md, …-3.md, …): an earlier export is never
 // written over, even by another program exporting at the same moment.
-func (r *result) export() {
+func (r *result) export(ext string, body []byte) {
 	name := fmt.Sprintf("cntax-%s-%s", r.res.Formula.ID, r.res.Date)
-	body := []byte(render.Markdown(r.res, r.c.set))
 	var tried []string
 	for _, dir := range []string{r.c.exportDir, filepath.Join(config.StateDir(r.c.getenv), "exports")} {
 		if dir == "" {
 			continue
 		}
-		path, err := writeFree(dir, name, ".md", body)
+		path, err := writeFree(dir, name, ext, body)
 		if err != nil {
 			tried = append(tried, err.Error())
 			continue
@@ -236,10 +259,10 @@ func (r *result) export() {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
-		r.c.status = r.c.t("tui.exported", "path", termsafe.String(path))
+		r.notice, r.noticeW = r.c.t("tui.exported", "path", termsafe.String(path)), false
 		return
 	}
-	r.c.status, r.c.statusW = r.c.t("tui.export_failed", "detail", termsafe.String(strings.Join(tried, "; "))), true
+	r.notice, r.noticeW = r.c.t("tui.export_failed", "detail", termsafe.String(strings.Join(tried, "; "))), true
 }
 
 // maxExports bounds the names tried for one result on one day.
@@ -264,21 +287,174 @@ func writeFree(dir, name, ext string, body []byte) (string, error) {
 	return "", fmt.Errorf("%s: %d exports of %s exist already", dir, maxExports, name)
 }
 
-// copy puts text on the clipboard with OSC 52, which works over SSH and in
-// tmux (wrapped for tmux's passthrough).
-func (c *common) copy(text string) {
+// systemClipboard writes the system clipboard (pbcopy, xclip, xsel,
+// wl-copy, the Windows API); tests replace it.
+var systemClipboard = clipboard.WriteAll
+
+// clipWait bounds a clipboard tool that hangs (xclip without a display
+// that answers): the key must not freeze the program.
+const clipWait = 2 * time.Second
+
+// copy puts text on the system clipboard, or else sends the terminal a
+// plain OSC 52 sequence, and says which: an OSC 52 sequence is not
+// answered, so whether it reached a clipboard is the terminal's business
+// (tmux takes it only with set-clipboard on; its passthrough wrapping is
+// dropped by default since tmux 3.3, so it is not used).
+func (c *common) copy(text, what string) (msg string, warn bool) {
+	done := make(chan error, 1)
+	go func() { done <- systemClipboard(text) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(clipWait):
+		err = errors.New("timed out")
+	}
+	what = termsafe.String(what)
+	if err == nil {
+		return c.t("tui.copied_system", "what", what), false
+	}
+	detail := termsafe.String(err.Error())
 	if c.clip == nil {
-		return
+		return c.t("tui.copy_failed", "detail", detail), true
 	}
-	seq := osc52.New(text)
+	if _, werr := osc52.New(text).WriteTo(c.clip); werr != nil {
+		return c.t("tui.copy_failed", "detail", detail+"; "+termsafe.String(werr.Error())), true
+	}
+	key := "tui.copied_osc52"
 	if c.getenv("TMUX") != "" {
-		seq = seq.Tmux()
+		key = "tui.copied_osc52_tmux"
 	}
-	_, _ = seq.WriteTo(c.clip)
+	return c.t(key, "what", what, "detail", detail), true
+}
+
+// resultMenu is the question y and e ask: a few numbered choices.
+type resultMenu struct {
+	title  string
+	items  []menuItem
+	cursor int
+}
+
+type menuItem struct {
+	label string
+	do    func()
+}
+
+func (r *result) copyMenu() *resultMenu {
+	c := r.c
+	ans := r.res.Answer()
+	v := engine.JSONValue(ans.Step.Kind, ans.Value)
+	m := &resultMenu{title: c.t("tui.copy_title")}
+	m.items = append(m.items, menuItem{c.t("tui.copy_answer", "value", v), func() { r.notice, r.noticeW = c.copy(v, v) }})
+	if len(r.res.Formula.Filed) > 0 {
+		m.items = append(m.items, menuItem{c.t("tui.copy_filed"), func() { r.notice, r.noticeW = c.copy(r.filedText(), c.t("tui.copy_filed")) }})
+	}
+	m.items = append(m.items, menuItem{c.t("tui.copy_all"), func() {
+		r.notice, r.noticeW = c.copy(render.Text(r.res, c.set, render.Plain), c.t("tui.copy_all"))
+	}})
+	return m
+}
+
+// filedText is the figures to file, one a line, label and plain value
+// separated by a tab, so that they paste into a spreadsheet's columns.
+func (r *result) filedText() string {
+	var b strings.Builder
+	for _, row := range render.Filed(r.res, r.c.cat()) {
+		b.WriteString(render.IdentLabel(r.c.cat(), r.res.Formula, row.ID) + "\t" + row.Value + "\n")
+	}
+	return b.String()
+}
+
+func (r *result) exportMenu() *resultMenu {
+	c := r.c
+	m := &resultMenu{title: c.t("tui.export_title")}
+	m.items = []menuItem{
+		{c.t("tui.export_md"), func() { r.export(".md", []byte(render.Markdown(r.res, c.set))) }},
+		{c.t("tui.export_csv"), func() { r.export(".csv", r.csv()) }},
+		{c.t("tui.export_json"), func() { r.export(".json", render.JSON(r.res, c.set)) }},
+	}
+	return m
+}
+
+func (r *result) updateMenu(km tea.KeyMsg) {
+	m := r.menu
+	k := r.c.keys
+	switch {
+	case key.Matches(km, k.Back):
+		r.menu = nil
+	case key.Matches(km, k.Up) || km.String() == "shift+tab":
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(km, k.Down) || km.String() == "tab":
+		m.cursor = min(m.cursor+1, len(m.items)-1)
+	case key.Matches(km, k.Enter):
+		r.menu = nil
+		m.items[m.cursor].do()
+	default:
+		if s := km.String(); len(s) == 1 && s[0] >= '1' && int(s[0]-'1') < len(m.items) {
+			r.menu = nil
+			m.items[s[0]-'1'].do()
+		}
+	}
+}
+
+// menuView is the open question or the last notice, above the answer.
+func (r *result) menuView() []string {
+	m := r.menu
+	st := r.c.st
+	if m == nil {
+		if r.notice == "" {
+			return nil
+		}
+		style := st.Dim
+		if r.noticeW {
+			style = st.Warn
+		}
+		return append(wrapIndent(style.Render(r.notice), r.w), "")
+	}
+	lines := []string{st.Title.Render(truncate(m.title, r.w))}
+	for i, it := range m.items {
+		line := cursorMark(i == m.cursor) + fmt.Sprintf("%d  ", i+1) + it.label
+		if i == m.cursor {
+			line = st.Selected.Render(truncate(line, r.w))
+		}
+		lines = append(lines, truncate(line, r.w))
+	}
+	return append(lines, st.Dim.Render(truncate(r.c.t("tui.menu_hint"), r.w)), "")
+}
+
+// csv is the result as a table: the inputs, the figures to file, every
+// step (a scenario's parts' steps named part.step) and the answer. Text
+// cells get the spreadsheet formula guard; values are numbers we computed.
+func (r *result) csv() []byte {
+	c := r.c.cat()
+	j := render.JSONOf(r.res, r.c.set)
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	g := payroll.CellGuard
+	_ = w.Write([]string{"section", "id", "label", "expression", "substituted", "value"})
+	_ = w.Write([]string{"formula", g(j.Formula), g(c.T(i18n.FormulaKey(r.res.Formula.ID))), "", "", j.Date})
+	for _, kv := range j.Inputs {
+		_ = w.Write([]string{"input", g(kv[0]), g(c.Label(r.res.Formula.ID, kv[0])), "", "", g(kv[1])})
+	}
+	for _, f := range j.Filed {
+		_ = w.Write([]string{"filed", g(f.ID), g(f.Label), "", "", f.Value})
+	}
+	steps := func(prefix string, ss []render.StepJSON) {
+		for _, s := range ss {
+			_ = w.Write([]string{"step", g(prefix + s.ID), g(s.Label), g(s.Expr), g(s.Substituted), s.Value})
+		}
+	}
+	for _, p := range j.Parts {
+		steps(p.ID+".", p.Steps)
+	}
+	steps("", j.Steps)
+	_ = w.Write([]string{"result", g(j.Result.ID), g(c.Label(r.res.Formula.ID, j.Result.ID)), "", "", j.Result.Value})
+	w.Flush()
+	return buf.Bytes()
 }
 
 func (r *result) view() string {
-	out := strings.Join(r.pinned(), "\n") + "\n" + r.vp.View()
+	pinned := append(r.menuView(), r.pinned()...)
+	out := strings.Join(pinned, "\n") + "\n" + r.vp.View()
 	if e := r.errLines(); len(e) > 0 {
 		out = strings.Join(e, "\n") + "\n" + out
 	}

@@ -154,7 +154,7 @@ func TestExportNeverOverwrites(t *testing.T) {
 	for p, body := range keep {
 		os.WriteFile(p, []byte(body), 0o600)
 	}
-	send(m, "e")
+	send(m, "e", "1") // e asks the format; 1 is Markdown
 	for p, body := range keep {
 		if b, _ := os.ReadFile(p); string(b) != body {
 			t.Errorf("%s was written over", filepath.Base(p))

@@ -294,6 +294,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.ForceQuit):
 			return m, tea.Quit
+		case m.ownedByScreen(msg): // the screen's own use of a root key
 		case key.Matches(msg, k.LangInput) || (!m.top().capturesText() && key.Matches(msg, k.Lang)):
 			m.c.set.Mode = m.c.set.Mode.Next()
 			m.c.keys.retranslate(m.c.cat())
@@ -332,6 +333,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	s, cmd := m.top().update(msg)
 	m.stack[len(m.stack)-1] = s
 	return m, cmd
+}
+
+// ownedByScreen: the top screen claims a key the root would take (the
+// history's d deletes there rather than opening the date prompt).
+func (m *Model) ownedByScreen(msg tea.KeyMsg) bool {
+	o, ok := m.top().(interface{ ownsKey(tea.KeyMsg) bool })
+	return ok && o.ownsKey(msg)
 }
 
 func (m *Model) helpView() string {

@@ -107,6 +107,8 @@ func send(m *Model, keys ...string) {
 			msg = tea.KeyMsg{Type: tea.KeyCtrlK}
 		case "<ctrl+u>":
 			msg = tea.KeyMsg{Type: tea.KeyCtrlU}
+		case "<ctrl+s>":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
 		default:
 			if r, ok := strings.CutPrefix(k, "<alt+"); ok && strings.HasSuffix(r, ">") {
 				msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.TrimSuffix(r, ">")), Alt: true}
@@ -163,7 +165,7 @@ type scenario struct {
 	keys []string
 }
 
-var vatResult = append(append([]string{"<enter>", "<enter>"}, typeText("113000")...), append([]string{"<tab>", "<tab>"}, append(typeText("8000"), "<enter>")...)...)
+var vatResult = append(append([]string{"<enter>", "<enter>"}, typeText("113000")...), append([]string{"<tab>", "<tab>"}, append(typeText("8000"), "<ctrl+s>")...)...)
 
 var scenarios = []scenario{
 	{"home", i18n.ModeZH, nil},
@@ -171,8 +173,11 @@ var scenarios = []scenario{
 	{"filter", i18n.ModeZH, append([]string{"/"}, typeText("small")...)},
 	{"formulas", i18n.ModeZH, []string{"<enter>"}},
 	{"form_error", i18n.ModeZH, append([]string{"<enter>", "<enter>"}, typeText("11.3x")...)},
-	{"form_error_en", i18n.ModeEN, append([]string{"<enter>", "<enter>"}, append(typeText("abc"), "<enter>")...)},
+	{"form_error_en", i18n.ModeEN, append([]string{"<enter>", "<enter>"}, append(typeText("abc"), "<ctrl+s>")...)},
 	{"picker", i18n.ModeZH, []string{"<enter>", "<enter>", "<tab>", "<space>"}},
+	// A picked rate reads by its name; an amount is echoed as read.
+	{"form_filled", i18n.ModeZH, append(append([]string{"<enter>", "<enter>"}, typeText("11.3万")...), "<tab>", "<space>", "<down>", "<enter>", "<tab>")},
+	{"form_filled_en", i18n.ModeEN, append(append([]string{"<enter>", "<enter>"}, typeText("20000*5")...), "<tab>", "<space>", "<down>", "<enter>", "<tab>")},
 	{"result_zh", i18n.ModeZH, vatResult},
 	{"result_en", i18n.ModeEN, vatResult},
 	{"result_both", i18n.ModeBoth, vatResult},
@@ -188,12 +193,17 @@ var scenarios = []scenario{
 	{"continue", i18n.ModeZH, append(append([]string{}, vatResult...), "c")},
 	{"continue_en", i18n.ModeEN, append(append([]string{}, vatResult...), "c")},
 	{"continued_form", i18n.ModeZH, append(append([]string{}, vatResult...), "c", "<enter>")},
+	// y and e ask first (issue 17, item 11).
+	{"copy_menu", i18n.ModeZH, append(append([]string{}, scnResult...), "y")},
+	{"copy_menu_en", i18n.ModeEN, append(append([]string{}, vatResult...), "y")},
+	{"export_menu", i18n.ModeZH, append(append([]string{}, vatResult...), "e")},
+	{"export_menu_en", i18n.ModeEN, append(append([]string{}, vatResult...), "e")},
 }
 
 // A general taxpayer's month: one form, one enter.
 var scnForm = append(append([]string{"/"}, typeText("scn.general")...), "<enter>")
 var scnResult = append(append(append(append(append([]string{}, scnForm...), typeText("1000000")...), "<tab>", "<tab>"),
-	append(typeText("80000"), "<tab>")...), append(typeText("5000"), "<enter>")...)
+	append(typeText("80000"), "<tab>")...), append(typeText("5000"), "<ctrl+s>")...)
 
 func TestGolden(t *testing.T) {
 	for _, sz := range sizes {
@@ -203,7 +213,7 @@ func TestGolden(t *testing.T) {
 				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
 				send(m, sc.keys...)
 				if sc.name == "refused" {
-					send(m, "<enter>")
+					send(m, "<ctrl+s>")
 				}
 				view := m.View()
 				checkFits(t, view, sz.w, sz.h)
@@ -245,6 +255,16 @@ func TestFlow(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	wait("sales")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("11.3万")})
+	// Enter moves to the next field and computes on the last one, so the
+	// defaults are seen before they are used (issue 17, item 6).
+	wait("113,000.00") // the amount as read, echoed beside the field
+	for range len(m.c.eng.Cat.Formula("vat.general").Inputs) - 1 {
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	}
+	wait("carried_credit") // the last field's hint: focus is there, nothing computed
+	if entries, _, _ := m.c.hist.Load(); len(entries) != 0 {
+		t.Fatalf("computed before the last field: %+v", entries)
+	}
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return strings.Contains(string(b), "14,690.00")
@@ -488,7 +508,7 @@ func TestFormDateStaysLocal(t *testing.T) {
 	send(m, typeText("2018-04-30")...)
 	send(m, "<tab>")
 	send(m, typeText("100000")...)
-	send(m, "<enter>")
+	send(m, "<ctrl+s>")
 	r, ok := m.top().(*result)
 	if !ok {
 		t.Fatalf("no result: %T", m.top())
