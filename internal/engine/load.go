@@ -96,11 +96,11 @@ func MakeSnapshot(formulaFS, i18nFS fs.FS) ([]byte, error) {
 			return nil, err
 		}
 	}
-	msgHash, err := catalog.HashFS(i18nFS, "*.toml")
+	msgSizes, err := catalog.SizesFS(i18nFS, "*.toml")
 	if err != nil {
 		return nil, err
 	}
-	return catalog.EncodeSnapshot(catalog.SnapshotSource{Files: files, Cat: e.Cat, MessagesHash: msgHash, Messages: cats})
+	return catalog.EncodeSnapshot(catalog.SnapshotSource{Files: files, Cat: e.Cat, MessagesSizes: msgSizes, Messages: cats})
 }
 
 type loaded struct {
@@ -144,7 +144,7 @@ func DefaultWant(w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
 // snapshot is fresh (else from a full load), with the message catalogs.
 func DefaultIndex() (*catalog.Index, map[i18n.Lang]*i18n.Catalog, error) {
 	ff := embedded()
-	if ix := ff.Snapshot().Index(); ix != nil {
+	if ix := ff.Index(); ix != nil {
 		if cats, ok := ff.Messages(i18nfs.FS); ok {
 			return ix, cats, nil
 		}

@@ -37,7 +37,7 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			ff := embedded()
-			if ff.Snapshot().Index() == nil {
+			if ff.Index() == nil {
 				b.Fatal("no index")
 			}
 			if _, ok := ff.Messages(i18nFS()); !ok {
