@@ -204,7 +204,10 @@ func Run(o Options) error {
 		getenv = os.Getenv
 	}
 	lipgloss.SetHasDarkBackground(render.DarkBackground(getenv))
-	p := tea.NewProgram(New(o), tea.WithAltScreen())
+	// 120 frames a second: a key's screen is drawn within 8 ms, not 17,
+	// and the first frame comes sooner; nothing redraws when nothing
+	// changed, so an idle screen costs no more.
+	p := tea.NewProgram(New(o), tea.WithAltScreen(), tea.WithFPS(120))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) {
 		return nil
