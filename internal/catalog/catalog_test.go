@@ -180,6 +180,8 @@ func FuzzDecodeSnapshot(f *testing.F) {
 		if err != nil {
 			return
 		}
+		s.index()
+		s.filesFor(Want{Formula: "t.f"})
 		for _, sf := range s.files {
 			sf.root(nil, nil)
 			sf.root(func(string) bool { return true }, func(string) bool { return false })

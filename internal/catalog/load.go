@@ -245,14 +245,15 @@ func loadFiles(ff *Files, dir string, cats map[i18n.Lang]*i18n.Catalog, w Want) 
 	return l.cat, nil
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+// yamlLine is compiled when a file fails to parse, not at every start.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): (.*)`) })
 
 // yamlError turns the decoder's "line 12: field x not found" into
 // file:line: messages, one per problem.
 func (l *loader) yamlError(file string, err error) {
 	found := false
 	for _, s := range strings.Split(err.Error(), "\n") {
-		if m := yamlLine.FindStringSubmatch(s); m != nil {
+		if m := yamlLine().FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			l.errorf(Pos{File: file, Line: n}, "%s", strings.TrimPrefix(m[2], "yaml: "))
 			found = true

@@ -7,7 +7,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -39,30 +38,33 @@ const SnapshotName = "catalog.snap"
 
 const snapMagic = "CNTXSNP2"
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// Hash is the fingerprint of one formula file: its CRC-32C (computed by
-// the CPU's own instruction) and its length.
+// Hash is the fingerprint of one formula file: its CRC-32 and its length.
+// (IEEE, not Castagnoli: both run on the CPU's own instructions, but the
+// Castagnoli tables take 0.2 ms to build at every start.)
 func Hash(b []byte) uint64 {
-	return uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(uint32(len(b)))
+	return uint64(crc32.ChecksumIEEE(b))<<32 | uint64(uint32(len(b)))
 }
 
-// HashFS fingerprints the files of fsys matching pattern together: their
-// names and Hashes.
-func HashFS(fsys fs.FS, pattern string) (uint64, error) {
+// SizesFS fingerprints the files of fsys matching pattern by their names
+// and sizes, which need no byte of them read. It is how the message
+// catalogs and the list of formulas are known to be current: they change
+// no number, and a snapshot made before an edit of the same size is
+// caught by the test that regenerates it (TestSnapshotFresh). What a
+// command computes with is checked by the hash of every file it loads.
+func SizesFS(fsys fs.FS, pattern string) (uint64, error) {
 	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		return 0, err
 	}
 	sort.Strings(names)
-	var b, buf []byte
+	var b []byte
 	for _, n := range names {
-		h, err := hashFile(fsys, n, &buf)
+		fi, err := fs.Stat(fsys, n)
 		if err != nil {
 			return 0, err
 		}
 		b = append(b, n...)
-		b = binary.LittleEndian.AppendUint64(append(b, 0), h)
+		b = binary.LittleEndian.AppendUint64(append(b, 0), uint64(fi.Size()))
 	}
 	return Hash(b), nil
 }
@@ -71,10 +73,10 @@ func HashFS(fsys fs.FS, pattern string) (uint64, error) {
 // optional (tests of the trees alone leave them out); the generator gives
 // the full load of Files and of the i18n files, after it proved them.
 type SnapshotSource struct {
-	Files        map[string][]byte // formula file name → contents
-	Cat          *Catalog
-	MessagesHash uint64 // HashFS of the i18n files
-	Messages     map[i18n.Lang]*i18n.Catalog
+	Files         map[string][]byte // formula file name → contents
+	Cat           *Catalog
+	MessagesSizes uint64 // SizesFS of the i18n files
+	Messages      map[i18n.Lang]*i18n.Catalog
 }
 
 type snapFile struct {
@@ -87,11 +89,11 @@ type snapFile struct {
 // Snapshot is a decoded snapshot; trees and messages decode on demand.
 type Snapshot struct {
 	files map[string]snapFile
-	// need: for each formula, what loading it alone takes
-	need     map[string]need
-	index    *Index
-	msgsHash uint64
-	msgs     func() map[i18n.Lang]*i18n.Catalog
+	// indexSec is the encoded index (the list, and for each formula what
+	// loading it alone takes), read when asked for; blob holds its strings.
+	indexSec, blob string
+	msgsHash       uint64
+	msgs           func() map[i18n.Lang]*i18n.Catalog
 }
 
 // EncodeSnapshot parses each file and encodes the trees, and the index
@@ -135,8 +137,15 @@ func EncodeSnapshot(src SnapshotSource) ([]byte, error) {
 	// A node: kind, style, tag, value, line, column, children; a node with
 	// children also gives their encoded length, so a section a command
 	// does not need can be stepped over.
-	var enc func(n *yaml.Node, depth int, inSeq bool) error
-	enc = func(n *yaml.Node, depth int, inSeq bool) error {
+	// The entries of a file's sections (params and tables by id) and the
+	// items of its lists (formulas, scenarios) carry their id, so that a
+	// command decodes only those it needs.
+	entry := map[string]bool{}
+	if src.Cat != nil {
+		entry = entryIDs(src.Cat)
+	}
+	var enc func(n *yaml.Node, depth int, parent yaml.Kind, idx int) error
+	enc = func(n *yaml.Node, depth int, parent yaml.Kind, idx int) error {
 		if n.Kind == yaml.AliasNode || n.Anchor != "" {
 			return errors.New("anchors and aliases are not supported in formula files")
 		}
@@ -147,16 +156,23 @@ func EncodeSnapshot(src SnapshotSource) ([]byte, error) {
 		put(uint64(n.Line))
 		put(uint64(n.Column))
 		put(uint64(len(n.Content)))
-		if depth == itemDepth && inSeq {
-			ref(itemID(n))
+		if depth == itemDepth {
+			switch {
+			case parent == yaml.SequenceNode:
+				ref(itemID(n))
+			case parent == yaml.MappingNode && idx%2 == 0 && n.Kind == yaml.ScalarNode && entry[n.Value]:
+				ref(n.Value)
+			case parent == yaml.MappingNode && idx%2 == 0:
+				ref("")
+			}
 		}
 		if len(n.Content) == 0 {
 			return nil
 		}
 		outer := body
 		body = nil
-		for _, c := range n.Content {
-			if err := enc(c, depth+1, n.Kind == yaml.SequenceNode); err != nil {
+		for i, c := range n.Content {
+			if err := enc(c, depth+1, n.Kind, i); err != nil {
 				return err
 			}
 		}
@@ -190,18 +206,22 @@ func EncodeSnapshot(src SnapshotSource) ([]byte, error) {
 		roots[name] = &root
 		start := len(body)
 		put(uint64(count(&root)))
-		if err := enc(&root, 0, false); err != nil {
+		if err := enc(&root, 0, 0, 0); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		href(name)
 		header = binary.LittleEndian.AppendUint64(header, Hash(files[name]))
 		uv(uint64(len(body) - start))
 	}
-	// The index: the list, and for each formula what loading it needs.
+	// The index: the list, and for each formula what loading it needs; a
+	// section with its length first, so that a command that does not read
+	// it steps over it.
 	if src.Cat == nil {
 		uv(0)
 	} else {
 		uv(1)
+		outer := header
+		header = nil
 		need := needs(roots, src.Cat)
 		ix := src.Cat.Index()
 		uv(uint64(len(ix.Categories)))
@@ -223,12 +243,15 @@ func EncodeSnapshot(src SnapshotSource) ([]byte, error) {
 				}
 			}
 		}
+		section := header
+		header = binary.AppendUvarint(outer, uint64(len(section)))
+		header = append(header, section...)
 	}
 	if src.Messages == nil {
 		uv(0)
 	} else {
 		uv(1)
-		header = binary.LittleEndian.AppendUint64(header, src.MessagesHash)
+		header = binary.LittleEndian.AppendUint64(header, src.MessagesSizes)
 		uv(uint64(len(i18n.Langs)))
 		// Each language a table sorted by key, of fixed-width entries
 		// (key offset, length, message offset, length; 4 bytes each), so
@@ -274,6 +297,26 @@ func itemID(n *yaml.Node) string {
 	return ""
 }
 
+// prose are the fields whose text the loader never resolves as ids, so
+// an id named in them (a note saying what replaced a rule) loads nothing.
+var prose = map[string]bool{"note": true, "source": true, "name": true}
+
+// entryIDs are the ids defined as entries of a file's mapping sections
+// (params:, tables:), each loaded only when named. A new kind of thing
+// defined that way and named from other files is one more loop here;
+// until then its section loads whole with its file, and a formula of
+// another file that names it fails TestLoadWhatACommandNeeds.
+func entryIDs(cat *Catalog) map[string]bool {
+	entry := map[string]bool{}
+	for id := range cat.Params {
+		entry[id] = true
+	}
+	for id := range cat.Tables {
+		entry[id] = true
+	}
+	return entry
+}
+
 // need is what loading one formula takes: the files to open and the list
 // items of them to decode (everything else of those files — params,
 // tables — is decoded whole).
@@ -285,22 +328,25 @@ type need struct{ files, items []string }
 // may load a file or an item too many but never one too few; a test loads
 // every formula this way and compares it with the full load.
 func needs(roots map[string]*yaml.Node, cat *Catalog) map[string]need {
-	defined := map[string]string{} // param or table id → its file
-	for id, p := range cat.Params {
-		defined[id] = path.Base(p.Pos.File)
-	}
-	for id, t := range cat.Tables {
-		defined[id] = path.Base(t.Pos.File)
-	}
-	items := map[string]*yaml.Node{} // item id → node
-	itemFile := map[string]string{}
+	entry := entryIDs(cat)
+	// the nodes an id stands for (an item, or an entry's key and value)
+	// and the file it is in
+	units := map[string][]*yaml.Node{}
+	unitFile := map[string]string{}
 	for name, root := range roots {
 		for _, top := range root.Content {
 			for i := 1; top.Kind == yaml.MappingNode && i < len(top.Content); i += 2 {
-				if list := top.Content[i]; list.Kind == yaml.SequenceNode {
-					for _, it := range list.Content {
+				switch sec := top.Content[i]; sec.Kind {
+				case yaml.SequenceNode:
+					for _, it := range sec.Content {
 						if id := itemID(it); id != "" {
-							items[id], itemFile[id] = it, name
+							units[id], unitFile[id] = append(units[id], it), name
+						}
+					}
+				case yaml.MappingNode:
+					for j := 0; j+1 < len(sec.Content); j += 2 {
+						if k := sec.Content[j]; k.Kind == yaml.ScalarNode && entry[k.Value] {
+							units[k.Value], unitFile[k.Value] = append(units[k.Value], k, sec.Content[j+1]), name
 						}
 					}
 				}
@@ -309,45 +355,41 @@ func needs(roots map[string]*yaml.Node, cat *Catalog) map[string]need {
 	}
 	// a run of identifier characters: ids are dotted names
 	identRun := regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.]*`)
-	names := func(n *yaml.Node, skipItems bool) []string {
-		var out []string
-		var walk func(n *yaml.Node, depth int)
-		walk = func(n *yaml.Node, depth int) {
-			if skipItems && depth == itemDepth-1 && n.Kind == yaml.SequenceNode {
-				for _, it := range n.Content {
-					if itemID(it) == "" {
-						walk(it, depth+1)
-					}
-				}
-				return
-			}
-			if n.Kind == yaml.ScalarNode {
-				out = append(out, identRun.FindAllString(n.Value, -1)...)
-			}
-			for _, c := range n.Content {
-				walk(c, depth+1)
-			}
+	var names func(n *yaml.Node, depth int, out *[]string)
+	names = func(n *yaml.Node, depth int, out *[]string) {
+		if n.Kind == yaml.ScalarNode {
+			*out = append(*out, identRun.FindAllString(n.Value, -1)...)
 		}
-		walk(n, 0)
-		return out
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 && prose[n.Content[i-1].Value] {
+				continue
+			}
+			if depth == itemDepth-1 && n.Kind == yaml.SequenceNode && itemID(c) != "" {
+				continue // an item: read when it is needed
+			}
+			if depth == itemDepth-1 && n.Kind == yaml.MappingNode && (entry[c.Value] && i%2 == 0 || i%2 == 1 && entry[n.Content[i-1].Value]) {
+				continue // an entry, likewise
+			}
+			names(c, depth+1, out)
+		}
 	}
-	shared := map[string][]string{} // file → names outside its items
+	shared := map[string][]string{} // file → names outside its items and entries
 	for name, root := range roots {
-		shared[name] = names(root, true)
+		var toks []string
+		names(root, 0, &toks)
+		shared[name] = toks
 	}
 	out := map[string]need{}
 	for _, f := range cat.Formulas {
-		if items[f.ID] == nil {
+		if units[f.ID] == nil {
 			continue // not an item of a list: loading it loads everything
 		}
 		files, keep := map[string]bool{}, map[string]bool{}
-		var addItem, addFile func(string)
+		var addUnit, addFile func(string)
 		follow := func(toks []string) {
 			for _, t := range toks {
-				if items[t] != nil {
-					addItem(t)
-				} else if file, ok := defined[t]; ok {
-					addFile(file)
+				if units[t] != nil {
+					addUnit(t)
 				}
 			}
 		}
@@ -357,14 +399,18 @@ func needs(roots map[string]*yaml.Node, cat *Catalog) map[string]need {
 				follow(shared[name])
 			}
 		}
-		addItem = func(id string) {
+		addUnit = func(id string) {
 			if !keep[id] {
 				keep[id] = true
-				addFile(itemFile[id])
-				follow(names(items[id], false))
+				addFile(unitFile[id])
+				var toks []string
+				for _, n := range units[id] {
+					names(n, itemDepth, &toks)
+				}
+				follow(toks)
 			}
 		}
-		addItem(f.ID)
+		addUnit(f.ID)
 		out[f.ID] = need{files: sortedKeys(files), items: sortedKeys(keep)}
 	}
 	return out
@@ -424,61 +470,18 @@ func decodeSnapshot(b string) (*Snapshot, error) {
 			return nil, bad
 		}
 	}
-	s := &Snapshot{files: map[string]snapFile{}}
+	s := &Snapshot{files: map[string]snapFile{}, blob: blob}
 	has, ok := get()
 	if !ok {
 		return nil, bad
 	}
 	if has == 1 {
-		s.need = map[string]need{}
-		ncat, ok := count(1000)
-		if !ok {
+		n, ok := get()
+		if !ok || n > uint64(len(b)-rd.p) {
 			return nil, bad
 		}
-		s.index = &Index{Categories: make([]IndexCategory, ncat)}
-		for i := range s.index.Categories {
-			c := &s.index.Categories[i]
-			var nf int
-			if c.ID, ok = str(); !ok {
-				return nil, bad
-			}
-			if nf, ok = count(100000); !ok {
-				return nil, bad
-			}
-			c.Formulas = make([]Head, nf)
-			for j := range c.Formulas {
-				h := &c.Formulas[j]
-				h.Category = c.ID
-				var from, to uint64
-				var ok1, ok2, ok3, ok4, ok5 bool
-				h.ID, ok1 = str()
-				h.File, ok2 = str()
-				from, ok3 = get()
-				to, ok4 = get()
-				h.ReplacedBy, ok5 = str()
-				if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
-					return nil, bad
-				}
-				h.ValidFrom, h.ValidTo = date.Date(from), date.Date(to)
-				var nd need
-				for _, list := range []*[]string{&nd.files, &nd.items} {
-					n, ok := count(100000)
-					if !ok {
-						return nil, bad
-					}
-					for range n {
-						x, ok := str()
-						if !ok {
-							return nil, bad
-						}
-						*list = append(*list, x)
-					}
-				}
-				if len(nd.items) > 0 {
-					s.need[h.ID] = nd
-				}
-			}
-		}
+		s.indexSec = b[rd.p : rd.p+int(n)]
+		rd.p += int(n)
 	}
 	if has, ok = get(); !ok {
 		return nil, bad
@@ -527,13 +530,13 @@ func decodeSnapshot(b string) (*Snapshot, error) {
 }
 
 // Messages gives the message catalogs the snapshot holds, if they were
-// made from exactly the *.toml files of fsys.
+// made from the *.toml files of fsys (as SizesFS tells).
 func (ff *Files) Messages(fsys fs.FS) (map[i18n.Lang]*i18n.Catalog, bool) {
 	s := ff.snap
 	if s == nil || s.msgs == nil {
 		return nil, false
 	}
-	if h, err := HashFS(fsys, "*.toml"); err != nil || h != s.msgsHash {
+	if h, err := SizesFS(fsys, "*.toml"); err != nil || h != s.msgsHash {
 		return nil, false
 	}
 	return s.msgs(), true
@@ -541,8 +544,8 @@ func (ff *Files) Messages(fsys fs.FS) (map[i18n.Lang]*i18n.Catalog, bool) {
 
 // Files is a folder of formula files with their snapshot. A file is read
 // from the snapshot only once its hash is found to match what the
-// snapshot was made from, and only the files a command loads are hashed
-// (a list needs them all): they are never copied.
+// snapshot was made from, and only the files a command loads are hashed:
+// they are never copied.
 type Files struct {
 	fsys    fs.FS
 	names   []string // sorted
@@ -620,7 +623,7 @@ func hashFile(fsys fs.FS, name string, buf *[]byte) (uint64, error) {
 	var n uint64
 	for {
 		k, err := f.Read(*buf)
-		crc = crc32.Update(crc, castagnoli, (*buf)[:k])
+		crc = crc32.Update(crc, crc32.IEEETable, (*buf)[:k])
 		n += uint64(k)
 		if err == io.EOF {
 			break
@@ -635,6 +638,21 @@ func hashFile(fsys fs.FS, name string, buf *[]byte) (uint64, error) {
 // Snapshot is the snapshot if it was made from exactly these files, or
 // nil.
 func (ff *Files) Snapshot() *Snapshot { return ff.freshFor(nil) }
+
+// Index is the snapshot's list of formulas if the files have the sizes it
+// was made from (see SizesFS), or nil.
+func (ff *Files) Index() *Index {
+	if ff.snap == nil {
+		return nil
+	}
+	for _, name := range ff.names {
+		fi, err := fs.Stat(ff.fsys, name)
+		if err != nil || uint64(uint32(fi.Size())) != ff.snap.files[name].hash&0xffffffff || fi.Size() > 1<<32-1 {
+			return nil
+		}
+	}
+	return ff.snap.index()
+}
 
 // Load loads the files (see LoadWant).
 func (ff *Files) Load(dir string, cats map[i18n.Lang]*i18n.Catalog, w Want) (*Catalog, error) {
@@ -660,26 +678,109 @@ func OpenSnapshot(fsys fs.FS) *Snapshot {
 	return ReadFiles(fsys).Snapshot()
 }
 
-// Index is the list of formulas the snapshot was made with, or nil.
-func (s *Snapshot) Index() *Index {
-	if s == nil {
-		return nil
-	}
-	return s.index
-}
-
 // filesFor lists what loading w needs: the files to open and the list
 // items of them to decode; nil, nil when that is everything (or not
 // known: an unknown id loads everything, to suggest the near ones).
 func (s *Snapshot) filesFor(w Want) ([]string, func(id string) bool) {
-	nd, ok := s.need[w.Formula]
-	if w.Formula == "" || !ok {
+	if w.Formula == "" {
+		return nil, nil
+	}
+	var nd need
+	found := false
+	s.readIndex(func(_ string, h Head, files, items []string) bool {
+		if h.ID != w.Formula {
+			return true
+		}
+		nd, found = need{files: slices.Clone(files), items: slices.Clone(items)}, len(items) > 0
+		return false
+	})
+	if !found {
 		return nil, nil
 	}
 	return nd.files, func(id string) bool {
 		_, found := slices.BinarySearch(nd.items, id)
 		return found
 	}
+}
+
+// index decodes the list of formulas, or nil when the snapshot has none
+// (or a corrupt one).
+func (s *Snapshot) index() *Index {
+	if s.indexSec == "" {
+		return nil
+	}
+	ix := &Index{}
+	ok := s.readIndex(func(cat string, h Head, _, _ []string) bool {
+		if n := len(ix.Categories); n == 0 || ix.Categories[n-1].ID != cat {
+			ix.Categories = append(ix.Categories, IndexCategory{ID: cat})
+		}
+		c := &ix.Categories[len(ix.Categories)-1]
+		c.Formulas = append(c.Formulas, h)
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return ix
+}
+
+// readIndex calls fn with every formula of the index in order (files and
+// items are reused from call to call) until fn returns false; it reports
+// whether the index read cleanly.
+func (s *Snapshot) readIndex(fn func(cat string, h Head, files, items []string) bool) bool {
+	rd := &reader{b: s.indexSec}
+	str := func() (string, bool) {
+		off, ok1 := rd.uvarint()
+		n, ok2 := rd.uvarint()
+		if !ok1 || !ok2 || off > uint64(len(s.blob)) || n > uint64(len(s.blob))-off {
+			return "", false
+		}
+		return s.blob[off : off+n], true
+	}
+	ncat, ok := rd.uvarint()
+	if !ok {
+		return false
+	}
+	var lists [2][]string
+	for range ncat {
+		cat, ok1 := str()
+		nf, ok2 := rd.uvarint()
+		if !ok1 || !ok2 || nf > uint64(len(s.indexSec)) {
+			return false
+		}
+		for range nf {
+			h := Head{Category: cat}
+			var from, to uint64
+			var ok1, ok2, ok3, ok4, ok5 bool
+			h.ID, ok1 = str()
+			h.File, ok2 = str()
+			from, ok3 = rd.uvarint()
+			to, ok4 = rd.uvarint()
+			h.ReplacedBy, ok5 = str()
+			if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
+				return false
+			}
+			h.ValidFrom, h.ValidTo = date.Date(from), date.Date(to)
+			for i := range lists {
+				n, ok := rd.uvarint()
+				if !ok || n > uint64(len(s.indexSec)) {
+					return false
+				}
+				lists[i] = lists[i][:0]
+				for range n {
+					x, ok := str()
+					if !ok {
+						return false
+					}
+					lists[i] = append(lists[i], x)
+				}
+			}
+			if !fn(cat, h, lists[0], lists[1]) {
+				return true
+			}
+		}
+	}
+	return true
 }
 
 // decodeTree reads one file's nodes, in preorder, into slabs of nodes;
@@ -700,6 +801,7 @@ func decodeTree(b, blob string, skip, keep func(string) bool) (*yaml.Node, error
 	type frame struct {
 		n               *yaml.Node
 		want, i, stored int
+		dropValue       bool // the key was dropped: so is its value
 	}
 	stack := make([]frame, 0, 32)
 	str := func(off, n uint64) (string, bool) {
@@ -742,7 +844,12 @@ func decodeTree(b, blob string, skip, keep func(string) bool) (*yaml.Node, error
 			top.i++
 		}
 		drop := false
-		if len(stack) == itemDepth && top.n.Kind == yaml.SequenceNode {
+		if len(stack) == itemDepth && top.n.Kind == yaml.MappingNode && top.i%2 == 0 {
+			// a value, dropped with its key
+			drop, top.dropValue = top.dropValue, false
+		}
+		if len(stack) == itemDepth && (top.n.Kind == yaml.SequenceNode || top.i%2 == 1) {
+			// an item, or an entry's key: its id
 			off, k1 := uvarint(b, p)
 			n, k2 := uvarint(b, p+max(k1, 0))
 			if k1 <= 0 || k2 <= 0 {
@@ -754,6 +861,7 @@ func decodeTree(b, blob string, skip, keep func(string) bool) (*yaml.Node, error
 				return nil, bad
 			}
 			drop = keep != nil && id != "" && !keep(id)
+			top.dropValue = drop && top.n.Kind == yaml.MappingNode
 		}
 		var length uint64
 		if kids > 0 {

@@ -12,9 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
-	"github.com/cntax/cntax/internal/render"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -113,7 +111,6 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 	// Rows are whole or absent: whatever the way out, what is buffered
 	// goes out, and csv.Writer buffers only whole rows between flushes.
 	defer w.Flush()
-	enc := jsonEncoder(a.env.Stdout, false)
 	if format == "csv" {
 		out := []string{}
 		if dateCol < 0 {
@@ -131,130 +128,12 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 			return err
 		}
 	}
-	failed, written := 0, 0
-	raw := map[string]string{}
-	for row := 2; ; row++ {
-		rec, err := r.Read()
-		lim.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return a.stopped(a.readError(err, row), row, written)
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // blank line
-		}
-		clear(raw)
-		d := a.date
-		switch {
-		case len(rec) > len(header):
-			// 113,000 unquoted splits into two cells: never guess which
-			err = a.usage("err.batch.cells", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
-		case len(rec) < len(header):
-			// a cut row would silently take the defaults of the cells it lost
-			err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
-		}
-		for i := 0; err == nil && i < len(rec); i++ { // a cell too long to be any value
-			if len(rec[i]) > maxCell {
-				err = a.usage("err.batch.cell_long", "row", fmt.Sprint(row), "col", header[i], "n", fmt.Sprint(len(rec[i])), "limit", fmt.Sprint(maxCell))
-			}
-		}
-		for i, v := range rec {
-			if i >= len(header) || err != nil {
-				break
-			}
-			if i == dateCol {
-				if strings.TrimSpace(v) != "" {
-					pd, perr := date.Parse(strings.TrimSpace(v))
-					if perr != nil {
-						err = a.usage("err.date", "text", v)
-						break
-					}
-					d = pd
-				}
-				continue
-			}
-			if strings.TrimSpace(v) != "" { // an empty cell takes the default
-				raw[header[i]] = v
-			}
-		}
-		var res *engine.Result
-		if err == nil {
-			res, err = a.eng.Calc(id, raw, d)
-		}
-		if err != nil {
-			if !engine.IsUserError(err) && !isUsage(err) {
-				return err
-			}
-			msg := strings.Join(a.rowMessages(err), " ")
-			if !keepGoing {
-				return a.stopped(a.usage("err.batch.row", "row", fmt.Sprint(row), "detail", msg), row, written)
-			}
-			failed++
-			if format == "csv" {
-				out := make([]string, 0, len(header)+len(f.Steps)+2)
-				if dateCol < 0 {
-					out = append(out, d.String())
-				}
-				for _, v := range rec[:min(len(rec), len(header))] {
-					out = append(out, safeCell(v))
-				}
-				for len(out) < len(header)+boolInt(dateCol < 0) {
-					out = append(out, "")
-				}
-				for range len(f.Filed) + len(f.Steps) {
-					out = append(out, "")
-				}
-				out = append(out, safeCell(msg))
-				if err := w.Write(out); err != nil {
-					return err
-				}
-			} else if err := enc.Encode(map[string]any{"formula": id, "row": row, "error": termsafe.Text(msg)}); err != nil {
-				return err
-			}
-			written++
-			continue
-		}
-		if format == "csv" {
-			out := make([]string, 0, len(header)+len(f.Steps)+2)
-			if dateCol < 0 {
-				out = append(out, d.String())
-			}
-			for _, h := range header {
-				if h == "date" {
-					out = append(out, d.String())
-					continue
-				}
-				iv := res.Inputs[f.Input(h).Slot]
-				out = append(out, engine.JSONValue(iv.Input.Kind, iv.Value))
-			}
-			for _, id := range f.Filed {
-				k, v, _ := res.Find(id)
-				out = append(out, engine.JSONValue(k, v))
-			}
-			for _, s := range res.Steps {
-				out = append(out, engine.JSONValue(s.Step.Kind, s.Value))
-			}
-			if keepGoing {
-				out = append(out, "")
-			}
-			if err := w.Write(out); err != nil {
-				return err
-			}
-		} else if err := enc.Encode(render.JSONOf(res, a.set)); err != nil {
-			return err
-		}
-		written++
-	}
-	w.Flush()
+	w.Flush() // the header goes out before the rows
 	if err := w.Error(); err != nil {
 		return err
 	}
-	if failed > 0 {
-		return a.usage("err.batch.failed", "n", fmt.Sprint(failed))
-	}
-	return nil
+	rows := &batchRows{a: a, f: f, id: id, header: header, dateCol: dateCol, format: format, keepGoing: keepGoing, today: a.date.String()}
+	return rows.run(r, lim, a.env.Stdout)
 }
 
 // stopped adds to err, the failure of a row that ends the run, that the

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -55,8 +57,28 @@ func runBatch(b *testing.B, in string, args ...string) {
 	}
 }
 
-func rowsPerSec(b *testing.B, rows int) {
-	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+// cpuTime is the CPU time the process has used, every thread.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// perRow reports rows per second of wall time and, since this machine is
+// shared, rows per second of CPU time (per core: what both cores' work
+// adds up to), which other load hardly moves. Call start before b.Loop.
+func perRow(b *testing.B, rows int) (start func()) {
+	var cpu0 time.Duration
+	b.Cleanup(func() {
+		n := float64(rows) * float64(b.N)
+		b.ReportMetric(n/b.Elapsed().Seconds(), "rows/s")
+		if cpu := cpuTime() - cpu0; cpu > 0 {
+			b.ReportMetric(n/cpu.Seconds(), "rows/cpu-s")
+		}
+	})
+	return func() { cpu0 = cpuTime() }
 }
 
 // BenchmarkBatchVAT is cntax batch vat.general over a CSV, next to the
@@ -68,10 +90,10 @@ func BenchmarkBatchVAT(b *testing.B) {
 	for _, format := range []string{"csv", "json"} {
 		b.Run(format, func(b *testing.B) {
 			b.ReportAllocs()
+			perRow(b, benchRows)()
 			for b.Loop() {
 				runBatch(b, in, "vat.general", "-", "--format", format)
 			}
-			rowsPerSec(b, benchRows)
 		})
 	}
 }
@@ -80,10 +102,10 @@ func BenchmarkBatchIIT(b *testing.B) {
 	in := iitCSV(benchRows)
 	runBatch(b, in, "iit.wage_cumulative", "-")
 	b.ReportAllocs()
+	perRow(b, benchRows)()
 	for b.Loop() {
 		runBatch(b, in, "iit.wage_cumulative", "-")
 	}
-	rowsPerSec(b, benchRows)
 }
 
 // BenchmarkBatchVATHandWritten reads the same CSV and writes the same
@@ -93,12 +115,12 @@ func BenchmarkBatchIIT(b *testing.B) {
 func BenchmarkBatchVATHandWritten(b *testing.B) {
 	in := vatCSV(benchRows)
 	b.ReportAllocs()
+	perRow(b, benchRows)()
 	for b.Loop() {
 		if err := handWrittenVAT(strings.NewReader(in), io.Discard, "2026-11-22"); err != nil {
 			b.Fatal(err)
 		}
 	}
-	rowsPerSec(b, benchRows)
 }
 
 func handWrittenVAT(in io.Reader, out io.Writer, day string) error {

@@ -215,7 +215,9 @@ With no command it opens the interactive program.`,
 }
 
 func (a *app) runTUI(cmd *cobra.Command, practice bool, category string, seed int64, seedSet bool) error {
-	if err := a.setup(cmd); err != nil {
+	// Every formula, but no worked examples: only a sheet shows them, and
+	// it loads its formula's (engine.WithExamples).
+	if err := a.setupWant(catalog.Want{SkipExamples: true}); err != nil {
 		return err
 	}
 	if a.env.TUI == nil {
@@ -245,7 +247,7 @@ the draw repeatable.`,
 			if len(args) == 1 {
 				category = args[0]
 			}
-			if err := a.setup(cmd); err != nil {
+			if err := a.setupWant(catalog.Want{SkipExamples: true}); err != nil {
 				return err
 			}
 			if category != "" && a.eng.Cat.Category(category) == nil && a.eng.Cat.Formula(category) == nil {

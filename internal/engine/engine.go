@@ -21,6 +21,9 @@ import (
 // Engine evaluates formulas of one catalog.
 type Engine struct {
 	Cat *catalog.Catalog
+	// embedded: loaded by DefaultWant from the program's own files, so
+	// what it left out can be loaded when asked for
+	embedded bool
 
 	contOnce sync.Once
 	cont     map[string][]Continuation

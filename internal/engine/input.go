@@ -29,6 +29,8 @@ const (
 	CodeRateOne   = "rate_one"   // a bare 1 for a rate: 100%, or 1% meant?
 )
 
+var one = decimal.NewFromInt(1)
+
 // ParseInput reads one input as typed. It accepts, for a rate, the id of a
 // param among the input's choices (or the last part of it: rate=low).
 func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, d date.Date) (Given, error) {
@@ -73,10 +75,10 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 		if n.Unit == numparse.Wan || n.Unit == numparse.Yi || n.Money {
 			return fail(CodeNotRate, "")
 		}
-		if n.Unit == numparse.Plain && n.Value.GreaterThan(decimal.NewFromInt(1)) {
+		if n.Unit == numparse.Plain && formula.Cmp(n.Value, one) > 0 {
 			return fail(CodeRateOver, "")
 		}
-		if n.Unit == numparse.Plain && n.Value.Equal(decimal.NewFromInt(1)) {
+		if n.Unit == numparse.Plain && formula.Cmp(n.Value, one) == 0 {
 			// A bare 1 is 100% as a decimal, but 1% is what people mean by
 			// it far more often (the small-scale levy): make them say.
 			return fail(CodeRateOne, "")
@@ -92,10 +94,10 @@ func (e *Engine) ParseInput(f *catalog.Formula, in *catalog.Input, text string, 
 		}
 		return fail(CodePlaces, "")
 	}
-	if in.Min != nil && n.Value.LessThan(*in.Min) {
+	if in.Min != nil && formula.Cmp(n.Value, *in.Min) < 0 {
 		return fail(CodeMin, "")
 	}
-	if in.Max != nil && n.Value.GreaterThan(*in.Max) {
+	if in.Max != nil && formula.Cmp(n.Value, *in.Max) > 0 {
 		return fail(CodeMax, "")
 	}
 	return Given{Value: n.Value, Unit: n.Unit, Text: text}, nil

@@ -96,11 +96,11 @@ func MakeSnapshot(formulaFS, i18nFS fs.FS) ([]byte, error) {
 			return nil, err
 		}
 	}
-	msgHash, err := catalog.HashFS(i18nFS, "*.toml")
+	msgSizes, err := catalog.SizesFS(i18nFS, "*.toml")
 	if err != nil {
 		return nil, err
 	}
-	return catalog.EncodeSnapshot(catalog.SnapshotSource{Files: files, Cat: e.Cat, MessagesHash: msgHash, Messages: cats})
+	return catalog.EncodeSnapshot(catalog.SnapshotSource{Files: files, Cat: e.Cat, MessagesSizes: msgSizes, Messages: cats})
 }
 
 type loaded struct {
@@ -118,6 +118,26 @@ var (
 // place.
 func embedded() *catalog.Files { return catalog.ReadFilesWith(formulas.FS, formulas.Snapshot) }
 
+// WithExamples is f with its worked examples, for a sheet: f itself, or,
+// when the engine left examples out (the TUI starts without them), f as
+// loaded for show, which has them. Only sheets read examples.
+func (e *Engine) WithExamples(f *catalog.Formula) *catalog.Formula {
+	if !e.embedded || !e.Cat.Partial || len(f.Examples) > 0 {
+		return f
+	}
+	show, _, err := DefaultWant(catalog.Want{Formula: f.ID, SkipPractice: true})
+	if err != nil || show.Cat.Formula(f.ID) == nil {
+		return f
+	}
+	return show.Cat.Formula(f.ID)
+}
+
+// LoadEmbedded loads what w says of the program's own files, every time
+// (DefaultWant keeps what it loaded).
+func LoadEmbedded(w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
+	return loadFiles(embedded(), i18nfs.FS, w)
+}
+
 // Default loads all of the embedded files once per process.
 func Default() (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
 	return DefaultWant(catalog.Want{})
@@ -134,8 +154,11 @@ func DefaultWant(w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
 	// Loading allocates memory that all stays live; collecting garbage in
 	// the middle of it only costs time.
 	old := debug.SetGCPercent(-1)
-	eng, cats, err := loadFiles(embedded(), i18nfs.FS, w)
+	eng, cats, err := LoadEmbedded(w)
 	debug.SetGCPercent(old)
+	if eng != nil {
+		eng.embedded = true
+	}
 	defaultLoad[w] = &loaded{eng, cats, err}
 	return eng, cats, err
 }
@@ -144,7 +167,7 @@ func DefaultWant(w catalog.Want) (*Engine, map[i18n.Lang]*i18n.Catalog, error) {
 // snapshot is fresh (else from a full load), with the message catalogs.
 func DefaultIndex() (*catalog.Index, map[i18n.Lang]*i18n.Catalog, error) {
 	ff := embedded()
-	if ix := ff.Snapshot().Index(); ix != nil {
+	if ix := ff.Index(); ix != nil {
 		if cats, ok := ff.Messages(i18nfs.FS); ok {
 			return ix, cats, nil
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/cntax/cntax/internal/catalog"
+	"github.com/cntax/cntax/internal/date"
 )
 
 // BenchmarkStartup is the loading each command does at start-up, from
@@ -37,7 +38,7 @@ func BenchmarkStartup(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			ff := embedded()
-			if ff.Snapshot().Index() == nil {
+			if ff.Index() == nil {
 				b.Fatal("no index")
 			}
 			if _, ok := ff.Messages(i18nFS()); !ok {
@@ -45,4 +46,21 @@ func BenchmarkStartup(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkCalcIITWageCumulative: one month of cumulative withholding,
+// read from text as batch reads a row.
+func BenchmarkCalcIITWageCumulative(b *testing.B) {
+	e, _ := load(b)
+	d := date.MustParse("2026-06-30")
+	in := map[string]string{"cum_income": "180000", "months": "6", "cum_special": "12600", "cum_withheld": "3000"}
+	if _, err := e.Calc("iit.wage_cumulative", in, d); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Calc("iit.wage_cumulative", in, d); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

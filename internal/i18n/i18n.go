@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -34,7 +35,12 @@ type Catalog struct {
 	// from the formula snapshot: looked up by binary search in place, it
 	// costs nothing to build.
 	sorted Sorted
+	// memo keeps what was looked up in sorted: a screen or a batch asks
+	// for the same few labels again and again.
+	memo sync.Map // key → message, or missing{}
 }
+
+type missing struct{}
 
 // Sorted is a read-only table of messages sorted by key, no key twice.
 type Sorted interface {
@@ -51,13 +57,19 @@ func (c *Catalog) get(key string) (string, bool) {
 	if c.sorted == nil {
 		return "", false
 	}
+	if v, ok := c.memo.Load(key); ok {
+		s, found := v.(string)
+		return s, found
+	}
 	n := c.sorted.Len()
 	i := sort.Search(n, func(i int) bool { k, _ := c.sorted.At(i); return k >= key })
 	if i < n {
 		if k, m := c.sorted.At(i); k == key {
+			c.memo.Store(key, m)
 			return m, true
 		}
 	}
+	c.memo.Store(key, missing{})
 	return "", false
 }
 

@@ -122,3 +122,19 @@ func FuzzUngroupAsBefore(f *testing.F) {
 		}
 	})
 }
+
+func FuzzFromDigitsAsDecimal(f *testing.F) {
+	for _, s := range []string{"113000.50", "007", "0.00", "1", "123456789012345678", "1234567890123456789", "1.", ".5", "1.2.3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err1 := fromDigits(s)
+		want, err2 := decimal.NewFromString(s)
+		if (err1 == nil) != (err2 == nil) {
+			t.Fatalf("%q: error %v, decimal's %v", s, err1, err2)
+		}
+		if err1 == nil && (got.Exponent() != want.Exponent() || got.Coefficient().Cmp(want.Coefficient()) != 0) {
+			t.Fatalf("%q: %s (%d), decimal's %s (%d)", s, got, got.Exponent(), want, want.Exponent())
+		}
+	})
+}

@@ -129,7 +129,7 @@ func Parse(s string) (Number, error) {
 	if len(digits) > maxDigits {
 		return Number{}, &Error{Input: in, Code: ErrTooLong}
 	}
-	v, perr := decimal.NewFromString(digits)
+	v, perr := fromDigits(digits)
 	if perr != nil {
 		return Number{}, &Error{Input: in, Code: ErrSyntax}
 	}
@@ -151,6 +151,35 @@ func Parse(s string) (Number, error) {
 	}
 	n.Value = v
 	return n, nil
+}
+
+// fromDigits is decimal.NewFromString of digits with an optional point
+// (what ungroup returns): the same coefficient and exponent (113000.50 is
+// 11300050 × 10⁻²), read without big numbers when 18 digits hold it.
+func fromDigits(s string) (decimal.Decimal, error) {
+	if len(s) > 19 {
+		return decimal.NewFromString(s)
+	}
+	var c int64
+	exp, point, n := int32(0), false, 0
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch == '.' && !point:
+			point = true
+		case ch >= '0' && ch <= '9':
+			c = c*10 + int64(ch-'0')
+			n++
+			if point {
+				exp--
+			}
+		default:
+			return decimal.NewFromString(s)
+		}
+	}
+	if n == 0 || n > 18 {
+		return decimal.NewFromString(s)
+	}
+	return decimal.New(c, exp), nil
 }
 
 // intDigits counts the digits before the point of v ≥ 0, as written

@@ -34,8 +34,16 @@ func TestLoadWhatACommandNeeds(t *testing.T) {
 		s := Sheet{Formula: f, Date: d}
 		return SheetText(s, set, Plain) + string(SheetJSONBytes(s, set)) + SheetMarkdown(s, set)
 	}
+	tui, _, err := engine.DefaultWant(catalog.Want{SkipExamples: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for _, f := range full.Cat.Formulas {
+		// the TUI starts without examples; its sheet loads them
+		if got, want := sheet(tui.WithExamples(tui.Cat.Formula(f.ID)), date.MustParse("2026-11-22")), sheet(f, date.MustParse("2026-11-22")); got != want {
+			t.Errorf("%s: the TUI's sheet:\n%s\nfull load:\n%s", f.ID, got, want)
+		}
 		calc, _, err := engine.DefaultWant(catalog.Want{Formula: f.ID, SkipExamples: true, SkipPractice: true})
 		if err != nil {
 			t.Fatalf("%s: %v", f.ID, err)

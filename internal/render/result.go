@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/cntax/cntax/internal/catalog"
 	"github.com/cntax/cntax/internal/engine"
@@ -360,10 +361,15 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 		out.Inputs = append(out.Inputs, [2]string{iv.Input.ID, engine.JSONValue(iv.Input.Kind, iv.Value)})
 	}
 	for i, sv := range res.Steps {
+		words := stepWords(set, f, sv.Step)
+		expr := words[1]
+		if fx := sv.Expr(); fx != sv.Step.Expr { // a branch the date rules out is folded away
+			expr = joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, fx) })
+		}
 		out.Steps = append(out.Steps, StepJSON{
 			ID:          sv.Step.ID,
-			Label:       joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, sv.Step.ID) }),
-			Expr:        joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, sv.Expr()) }),
+			Label:       words[0],
+			Expr:        expr,
 			Substituted: res.Substituted(c0, i),
 			Value:       engine.JSONValue(sv.Step.Kind, sv.Value),
 		})
@@ -376,6 +382,30 @@ func JSONOf(res *engine.Result, set *i18n.Set) ResultJSON {
 	}
 	return out
 }
+
+// stepWords is a step's label and its formula in words, in the mode's
+// languages. They do not depend on the values, so they are worked out
+// once per step and language setting (a batch prints them on every row).
+func stepWords(set *i18n.Set, f *catalog.Formula, st *catalog.Step) [2]string {
+	key := stepKey{set.Mode, set.Cats[i18n.ZH], set.Cats[i18n.EN], st}
+	if v, ok := stepWordsMemo.Load(key); ok {
+		return v.([2]string)
+	}
+	w := [2]string{
+		joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, st.ID) }),
+		joined(set, " / ", func(c *i18n.Catalog) string { return engine.Symbolic(c, f, st.Expr) }),
+	}
+	stepWordsMemo.Store(key, w)
+	return w
+}
+
+type stepKey struct {
+	mode   i18n.Mode
+	zh, en *i18n.Catalog
+	st     *catalog.Step
+}
+
+var stepWordsMemo sync.Map // stepKey → [2]string
 
 // JSON renders one result object on one line.
 func JSON(res *engine.Result, set *i18n.Set) []byte {

@@ -490,7 +490,7 @@ func (s *sheet) setSize(w, h int) { s.w, s.h = w, h; s.rebuild() }
 func (s *sheet) relabel()         { s.rebuild() }
 
 func (s *sheet) rebuild() {
-	s.set(render.SheetText(render.Sheet{Formula: s.f, Date: s.c.date}, s.c.set, s.c.st.Text), 0)
+	s.set(render.SheetText(render.Sheet{Formula: s.c.eng.WithExamples(s.f), Date: s.c.date}, s.c.set, s.c.st.Text), 0)
 }
 
 func (s *sheet) update(msg tea.Msg) (screen, tea.Cmd) {
