@@ -150,10 +150,10 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		switch {
 		case len(rec) > len(header):
 			// 113,000 unquoted splits into two cells: never guess which
-			err = a.usage("err.batch.cells", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+			err = a.usageN("err.batch.cells", len(header), "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 		case len(rec) < len(header):
 			// a cut row would silently take the defaults of the cells it lost
-			err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+			err = a.usageN("err.batch.short", len(rec), "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 		}
 		for i := 0; err == nil && i < len(rec); i++ { // a cell too long to be any value
 			if len(rec[i]) > maxCell {
@@ -257,11 +257,24 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 	return nil
 }
 
+// usageN is usage of a count message, worded for count in each language
+// (i18n.Catalog.N: "1 row", "2 rows").
+func (a *app) usageN(key string, count int, args ...string) error {
+	if a.set == nil {
+		return a.usage(key, args...)
+	}
+	var msgs []string
+	for _, l := range a.set.Mode.Langs() {
+		msgs = append(msgs, a.cats[l].N(key, count, args...))
+	}
+	return &usageError{msgs: msgs}
+}
+
 // stopped adds to err, the failure of a row that ends the run, that the
 // rows before it are in the output whole and nothing after it is.
 func (a *app) stopped(err error, row, written int) error {
 	var ue *usageError
-	more := a.usage("err.batch.stopped", "row", fmt.Sprint(row), "n", fmt.Sprint(written))
+	more := a.usageN("err.batch.stopped", written, "row", fmt.Sprint(row), "n", fmt.Sprint(written))
 	var me *usageError
 	if !errors.As(err, &ue) || !errors.As(more, &me) || len(ue.msgs) != len(me.msgs) {
 		return err

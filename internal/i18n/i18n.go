@@ -184,6 +184,20 @@ func (c *Catalog) T(key string, args ...string) string {
 	return Fill(s, args...)
 }
 
+// N formats a count message: key_one when n is 1 and the catalog has it,
+// else key_other when it has that, else key; args fill the placeholders
+// as in T (the count among them). English says "1 formula" but "2
+// formulas"; Chinese needs no _one and has none.
+func (c *Catalog) N(key string, n int, args ...string) string {
+	if n == 1 && c.Has(key+"_one") {
+		return c.T(key+"_one", args...)
+	}
+	if c.Has(key + "_other") {
+		return c.T(key+"_other", args...)
+	}
+	return c.T(key, args...)
+}
+
 // Fill replaces {name} in s with values given as name, value pairs.
 func Fill(s string, args ...string) string {
 	if len(args) < 2 || !strings.Contains(s, "{") {
@@ -229,6 +243,7 @@ func EndedKey(formula string) string   { return "ended." + formula }
 func BeforeKey(formula string) string  { return "before." + formula }
 func ProblemKey(formula string) string { return "problem." + formula }
 func FuncKey(name string) string       { return "fn." + name }
+func NoteKey(formula string) string    { return "note." + formula }
 
 // LabelKeys are where an input's or step's label is looked up: first the
 // formula's own (label.vat.general.rate = 增值税税率), then the shared one
