@@ -779,6 +779,11 @@ func (l *loader) checkLabels() {
 		for _, f := range l.cat.Formulas {
 			miss(f.Pos, "formula "+f.ID, i18n.FormulaKey(f.ID))
 			miss(f.Pos, "formula "+f.ID+" summary", i18n.SummaryKey(f.ID))
+			if f.Note != "" {
+				// The note is read in the user's language; the file's own
+				// (English) note is only the author's draft of it.
+				miss(f.Pos, "formula "+f.ID+" note", i18n.NoteKey(f.ID))
+			}
 			for _, in := range f.Inputs {
 				own, shared := i18n.LabelKeys(f.ID, in.ID)
 				miss(in.Pos, "input "+in.ID+" of "+f.ID, own, shared)
