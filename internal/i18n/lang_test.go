@@ -151,3 +151,21 @@ func TestCountWording(t *testing.T) {
 		}
 	}
 }
+
+// A count's word in a template: {days|day|days}.
+func TestFillCountWord(t *testing.T) {
+	for _, tc := range []struct{ n, want string }{
+		{"1", "1 day late, 1 site"}, {"2", "2 days late, 1 site"}, {"0", "0 days late, 1 site"},
+	} {
+		if got := i18n.Fill("{days} {days|day|days} late, {sites} {sites|site|sites}", "days", tc.n, "sites", "1"); got != tc.want {
+			t.Errorf("%s: %q", tc.n, got)
+		}
+	}
+	// Without the count the choice stays visible, never silently wrong.
+	if got := i18n.Fill("{x} {days|day|days}", "x", "1"); got != "1 {days|day|days}" {
+		t.Errorf("unfilled choice: %q", got)
+	}
+	if got := i18n.Placeholders("{days} {days|day|days} {a}"); !slices.Equal(got, []string{"a", "days"}) {
+		t.Errorf("placeholders %v", got)
+	}
+}
