@@ -20,8 +20,9 @@ var zhAllowed = []string{}
 
 var (
 	// Placeholders, ids (vat.general, customs_value), file names and
-	// command lines are not prose.
-	zhStrip = regexp.MustCompile(`\{[^}]*\}|[A-Za-z0-9_]+(?:[._/-][A-Za-z0-9_]+)+|--?[a-z-]+`)
+	// command lines (cntax calc vat.general sales=113000 --format json,
+	// up to Chinese text or punctuation) are not prose.
+	zhStrip = regexp.MustCompile(`cntax(?:\s+[^\s\p{Han}，。；：、（）“”]+)*|\{[^}]*\}|[A-Za-z0-9_]+(?:[._/-][A-Za-z0-9_]+)+|--?[a-z-]+`)
 	// An English sentence: three or more words of letters in a row,
 	// joined by spaces (or a comma, apostrophe or hyphen and a space).
 	zhSentence = regexp.MustCompile(`[A-Za-z]+(?:'[a-z]+)?(?:[,;:]?\s+[A-Za-z]+(?:'[a-z]+)?){2,}`)
@@ -91,6 +92,8 @@ func TestLanguageRules(t *testing.T) {
 		{"用 cntax payroll 计算", true},
 		{"customs_value is the customs value of the goods", false},
 		{"见 vat.general 与 iit.bonus", true},
+		{"例如 cntax calc vat.general sales=113000 --format json；cntax list 列出全部编号", true},
+		{"例如 cntax calc：compute the tax of the formula", false},
 	} {
 		got := !zhSentence.MatchString(zhStrip.ReplaceAllString(tc.s, " "))
 		if got != tc.zhOK {
