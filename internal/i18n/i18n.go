@@ -293,6 +293,19 @@ func ProblemKey(formula string) string { return "problem." + formula }
 func FuncKey(name string) string       { return "fn." + name }
 func NoteKey(formula string) string    { return "note." + formula }
 
+// ParamNoteKey is the key of a param's note, or, with from (YYYY-MM-DD,
+// the date a dated value starts), of that value's; TableNoteKey likewise
+// for a table.
+func ParamNoteKey(param, from string) string { return datedKey("note.param."+param, from) }
+func TableNoteKey(table, from string) string { return datedKey("note.table."+table, from) }
+
+func datedKey(key, from string) string {
+	if from == "" {
+		return key
+	}
+	return key + "@" + from
+}
+
 // LabelKeys are where an input's or step's label is looked up: first the
 // formula's own (label.vat.general.rate = 增值税税率), then the shared one
 // (label.sales = 销售额), so common terms are written once.

@@ -147,9 +147,9 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 			b.WriteString(line + "\n")
 			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Source))
 			if ok && pv.Unverified && pv.Note != "" {
-				fmt.Fprintf(&b, "    %s\n", st.Warn(pv.Note))
+				each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "    %s\n", st.Warn(ValueNote(c, p, pv))) })
 			} else if ok && !p.Verified && p.Note != "" {
-				fmt.Fprintf(&b, "    %s\n", st.Warn(p.Note))
+				each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "    %s\n", st.Warn(ParamNote(c, p))) })
 			}
 			b.WriteString(historyLine(c0, p, st))
 		}
@@ -177,6 +177,33 @@ func NoteOf(c *i18n.Catalog, f *catalog.Formula) string {
 		return s
 	}
 	return f.Note
+}
+
+// ParamNote, ValueNote, TableNote and TableValueNote are the maintainers'
+// notes on a param, one dated value of it, a table and one dated table,
+// in c's language (note.param.<id>, note.param.<id>@<from>, note.table.…),
+// the formula file's own note where a catalog lacks the key.
+func ParamNote(c *i18n.Catalog, p *catalog.Param) string {
+	return catalogOr(c, i18n.ParamNoteKey(p.ID, ""), p.Note)
+}
+
+func ValueNote(c *i18n.Catalog, p *catalog.Param, v catalog.ParamValue) string {
+	return catalogOr(c, i18n.ParamNoteKey(p.ID, v.From.String()), v.Note)
+}
+
+func TableNote(c *i18n.Catalog, t *catalog.TableDef) string {
+	return catalogOr(c, i18n.TableNoteKey(t.ID, ""), t.Note)
+}
+
+func TableValueNote(c *i18n.Catalog, t *catalog.TableDef, v catalog.DatedTable) string {
+	return catalogOr(c, i18n.TableNoteKey(t.ID, v.From.String()), v.Note)
+}
+
+func catalogOr(c *i18n.Catalog, key, fallback string) string {
+	if s, ok := c.Raw(key); ok {
+		return s
+	}
+	return fallback
 }
 
 // exampleSource is an example's source as the sheet lists it: a citation
@@ -385,11 +412,14 @@ func SheetJSONOf(s Sheet, set *i18n.Set) SheetJSON {
 	}
 	out.Parts = wiringJSON(f, set)
 	for _, p := range s.Params() {
-		pj := ParamJSON{ID: p.ID, Label: lab(i18n.ParamKey(p.ID)), Source: p.Source, Verified: p.Verified, Note: p.Note}
+		pj := ParamJSON{ID: p.ID, Label: lab(i18n.ParamKey(p.ID)), Source: p.Source, Verified: p.Verified}
+		if p.Note != "" {
+			pj.Note = joined(set, " / ", func(c *i18n.Catalog) string { return ParamNote(c, p) })
+		}
 		if v, ok := p.At(s.Date); ok {
 			pj.Value, pj.Since = engine.JSONValue(p.Kind, v.Value), v.From.String()
 			if v.Unverified {
-				pj.Verified, pj.Note = false, v.Note
+				pj.Verified, pj.Note = false, joined(set, " / ", func(c *i18n.Catalog) string { return ValueNote(c, p, v) })
 			}
 		}
 		out.Params = append(out.Params, pj)
