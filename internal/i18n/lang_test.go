@@ -28,11 +28,12 @@ var (
 	zhSentence = regexp.MustCompile(`[A-Za-z]+(?:'[a-z]+)?(?:[,;:]?\s+[A-Za-z]+(?:'[a-z]+)?){2,}`)
 
 	// What an English value may quote in Chinese: a title in 《》, a notice
-	// number (财税〔2016〕36号, 国家税务总局公告2018年第28号) and an
+	// number (财税〔2016〕36号, 国家税务总局公告2018年第28号, 国务院令第610号) and an
 	// article (第十四条, 第三款), each with the words that belong to it.
 	enQuoted = regexp.MustCompile(`《[^》]*》` +
 		`|\p{Han}*〔\d{4}〕\d+号` +
 		`|\p{Han}*\d{4}年第\d+号` +
+		`|\p{Han}*令第\d+号` +
 		`|第[0-9一二三四五六七八九十百千零〇]+[条款项目章节号]` +
 		// What the user may type: amounts in 万, 亿 or 元 (11.3万, 113000元).
 		`|\d[\d.,]*[万亿元]`)
@@ -107,6 +108,8 @@ func TestLanguageRules(t *testing.T) {
 		{"under 财税〔2016〕36号 第十四条", true},
 		{"《中华人民共和国增值税暂行条例》 article 4", true},
 		{"国家税务总局公告2018年第28号 applies", true},
+		{"the table of 国务院令第610号 and 海关总署令第95号", true},
+		{"53号 text not read", false},
 		{"an individual business (个体工商户)", false},
 		{"the 关税法 article", false},
 		{"write 113000, 11.3万 or 1.2亿", true},

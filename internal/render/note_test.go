@@ -67,3 +67,27 @@ func TestExampleKind(t *testing.T) {
 		}
 	}
 }
+
+// The unverified warning's note is in the chosen language too.
+func TestUnverifiedNoteInLanguage(t *testing.T) {
+	e, cats, err := engine.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Calc("customs.late_fee", map[string]string{"duty": "100000", "days": "10"}, date.MustParse("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh := Text(res, &i18n.Set{Mode: i18n.ModeZH, Cats: cats}, Plain)
+	en := Text(res, &i18n.Set{Mode: i18n.ModeEN, Cats: cats}, Plain)
+	if !strings.Contains(zh, "customs.late_fee.floor: 50元的起征点") || strings.Contains(zh, "was not confirmed") {
+		t.Errorf("zh result:\n%s", zh)
+	}
+	if !strings.Contains(en, "customs.late_fee.floor: whether the 50-yuan floor survives") {
+		t.Errorf("en result:\n%s", en)
+	}
+	s := Sheet{Formula: e.Cat.Formula("customs.late_fee"), Date: date.MustParse("2026-06-30")}
+	if sh := SheetText(s, &i18n.Set{Mode: i18n.ModeZH, Cats: cats}, Plain); !strings.Contains(sh, "50元的起征点在《中华人民共和国关税法》") {
+		t.Errorf("zh sheet:\n%s", sh)
+	}
+}
