@@ -771,14 +771,39 @@ func (l *loader) checkLabels() {
 			miss(Pos{File: cat.File, Line: 1}, "category "+cat.ID, i18n.CategoryKey(cat.ID))
 		}
 		for _, id := range sortedKeys(l.cat.Params) {
-			miss(l.cat.Params[id].Pos, "param "+id, i18n.ParamKey(id))
+			p := l.cat.Params[id]
+			miss(p.Pos, "param "+id, i18n.ParamKey(id))
+			// Notes are read in the user's language too (the unverified
+			// warnings); the file's note is the author's draft.
+			if p.Note != "" {
+				miss(p.Pos, "param "+id+" note", i18n.ParamNoteKey(id, ""))
+			}
+			for _, v := range p.Values {
+				if v.Unverified && v.Note != "" {
+					miss(p.Pos, "param "+id+" note of the value from "+v.From.String(), i18n.ParamNoteKey(id, v.From.String()))
+				}
+			}
 		}
 		for _, id := range sortedKeys(l.cat.Tables) {
-			miss(l.cat.Tables[id].Pos, "table "+id, i18n.TableKey(id))
+			t := l.cat.Tables[id]
+			miss(t.Pos, "table "+id, i18n.TableKey(id))
+			if t.Note != "" {
+				miss(t.Pos, "table "+id+" note", i18n.TableNoteKey(id, ""))
+			}
+			for _, v := range t.Values {
+				if v.Unverified && v.Note != "" {
+					miss(t.Pos, "table "+id+" note of the table from "+v.From.String(), i18n.TableNoteKey(id, v.From.String()))
+				}
+			}
 		}
 		for _, f := range l.cat.Formulas {
 			miss(f.Pos, "formula "+f.ID, i18n.FormulaKey(f.ID))
 			miss(f.Pos, "formula "+f.ID+" summary", i18n.SummaryKey(f.ID))
+			if f.Note != "" {
+				// The note is read in the user's language; the file's own
+				// (English) note is only the author's draft of it.
+				miss(f.Pos, "formula "+f.ID+" note", i18n.NoteKey(f.ID))
+			}
 			for _, in := range f.Inputs {
 				own, shared := i18n.LabelKeys(f.ID, in.ID)
 				miss(in.Pos, "input "+in.ID+" of "+f.ID, own, shared)

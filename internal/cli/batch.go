@@ -136,11 +136,24 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 	return rows.run(r, lim, a.env.Stdout)
 }
 
+// usageN is usage of a count message, worded for count in each language
+// (i18n.Catalog.N: "1 row", "2 rows").
+func (a *app) usageN(key string, count int, args ...string) error {
+	if a.set == nil {
+		return a.usage(key, args...)
+	}
+	var msgs []string
+	for _, l := range a.set.Mode.Langs() {
+		msgs = append(msgs, a.cats[l].N(key, count, args...))
+	}
+	return &usageError{msgs: msgs}
+}
+
 // stopped adds to err, the failure of a row that ends the run, that the
 // rows before it are in the output whole and nothing after it is.
 func (a *app) stopped(err error, row, written int) error {
 	var ue *usageError
-	more := a.usage("err.batch.stopped", "row", fmt.Sprint(row), "n", fmt.Sprint(written))
+	more := a.usageN("err.batch.stopped", written, "row", fmt.Sprint(row), "n", fmt.Sprint(written))
 	var me *usageError
 	if !errors.As(err, &ue) || !errors.As(more, &me) || len(ue.msgs) != len(me.msgs) {
 		return err

@@ -187,10 +187,10 @@ func (b *batchRows) row(j rowJob, raw map[string]string, w *csv.Writer, enc inte
 	switch {
 	case len(rec) > len(header):
 		// 113,000 unquoted splits into two cells: never guess which
-		err = a.usage("err.batch.cells", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+		err = a.usageN("err.batch.cells", len(header), "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 	case len(rec) < len(header):
 		// a cut row would silently take the defaults of the cells it lost
-		err = a.usage("err.batch.short", "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
+		err = a.usageN("err.batch.short", len(rec), "n", fmt.Sprint(len(rec)), "m", fmt.Sprint(len(header)))
 	}
 	for i := 0; err == nil && i < len(rec); i++ { // a cell too long to be any value
 		if len(rec[i]) > maxCell {

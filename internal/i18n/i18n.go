@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -196,10 +197,30 @@ func (c *Catalog) T(key string, args ...string) string {
 	return Fill(s, args...)
 }
 
-// Fill replaces {name} in s with values given as name, value pairs.
+// N formats a count message: key_one when n is 1 and the catalog has it,
+// else key_other when it has that, else key; args fill the placeholders
+// as in T (the count among them). English says "1 formula" but "2
+// formulas"; Chinese needs no _one and has none.
+func (c *Catalog) N(key string, n int, args ...string) string {
+	if n == 1 && c.Has(key+"_one") {
+		return c.T(key+"_one", args...)
+	}
+	if c.Has(key + "_other") {
+		return c.T(key+"_other", args...)
+	}
+	return c.T(key, args...)
+}
+
+// Fill replaces {name} in s with values given as name, value pairs, and
+// a count's word {name|one|other} with one when name is 1, else other, so
+// that an English template says "1 day late" and "2 days late"
+// ("{days} {days|day|days} late").
 func Fill(s string, args ...string) string {
 	if len(args) < 2 || !strings.Contains(s, "{") {
 		return s
+	}
+	if strings.Contains(s, "|") {
+		s = pluralChoices(s, args)
 	}
 	pairs := make([]string, 0, len(args))
 	for i := 0; i+1 < len(args); i += 2 {
@@ -208,7 +229,47 @@ func Fill(s string, args ...string) string {
 	return strings.NewReplacer(pairs...).Replace(s)
 }
 
-// Placeholders lists the {names} in s, sorted, for the parity test.
+// pluralChoices resolves every {name|one|other} of s whose name is given.
+func pluralChoices(s string, args []string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		inner := s[i+1 : i+j]
+		b.WriteString(s[:i])
+		if name, forms, ok := strings.Cut(inner, "|"); ok {
+			one, other, _ := strings.Cut(forms, "|")
+			word, found := "", false
+			for k := 0; k+1 < len(args); k += 2 {
+				if args[k] == name {
+					word, found = other, true
+					if args[k+1] == "1" {
+						word = one
+					}
+				}
+			}
+			if found {
+				b.WriteString(word)
+			} else {
+				b.WriteString(s[i : i+j+1])
+			}
+		} else {
+			b.WriteString(s[i : i+j+1])
+		}
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// Placeholders lists the {names} in s, sorted, each once, for the parity
+// test; a count's word {name|one|other} names name.
 func Placeholders(s string) []string {
 	var out []string
 	for {
@@ -220,11 +281,12 @@ func Placeholders(s string) []string {
 		if j < 0 {
 			break
 		}
-		out = append(out, s[i+1:i+j])
+		name, _, _ := strings.Cut(s[i+1:i+j], "|")
+		out = append(out, name)
 		s = s[i+j+1:]
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // Key names. The catalog loader checks that every one it needs exists in
@@ -241,6 +303,20 @@ func EndedKey(formula string) string   { return "ended." + formula }
 func BeforeKey(formula string) string  { return "before." + formula }
 func ProblemKey(formula string) string { return "problem." + formula }
 func FuncKey(name string) string       { return "fn." + name }
+func NoteKey(formula string) string    { return "note." + formula }
+
+// ParamNoteKey is the key of a param's note, or, with from (YYYY-MM-DD,
+// the date a dated value starts), of that value's; TableNoteKey likewise
+// for a table.
+func ParamNoteKey(param, from string) string { return datedKey("note.param."+param, from) }
+func TableNoteKey(table, from string) string { return datedKey("note.table."+table, from) }
+
+func datedKey(key, from string) string {
+	if from == "" {
+		return key
+	}
+	return key + "@" + from
+}
 
 // LabelKeys are where an input's or step's label is looked up: first the
 // formula's own (label.vat.general.rate = 增值税税率), then the shared one

@@ -101,6 +101,9 @@ func (s *Set) Primary() *Catalog { return s.Cats[s.Mode.Langs()[0]] }
 // T formats in the primary language.
 func (s *Set) T(key string, args ...string) string { return s.Primary().T(key, args...) }
 
+// N formats a count message in the primary language (see Catalog.N).
+func (s *Set) N(key string, n int, args ...string) string { return s.Primary().N(key, n, args...) }
+
 // Both formats key in every language of the mode, joined by sep
 // ("销项税额 / Output tax" when sep is " / ").
 func (s *Set) Both(sep, key string, args ...string) string {

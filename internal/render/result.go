@@ -86,9 +86,11 @@ func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
 		each(set, func(c *i18n.Catalog) {
 			b.WriteString(st.Warn("⚠ "+c.T("ui.unverified_note", "list", unverifiedList(c, res, u))) + "\n")
 		})
-		for _, n := range UnverifiedNotes(res) {
-			b.WriteString("  " + st.Dim(n) + "\n")
-		}
+		each(set, func(c *i18n.Catalog) {
+			for _, n := range UnverifiedNotes(c, res) {
+				b.WriteString("  " + st.Dim(n) + "\n")
+			}
+		})
 	}
 	c0 := set.Primary()
 	params, tables := Used(res)
@@ -209,23 +211,24 @@ func unverifiedList(c *i18n.Catalog, res *engine.Result, ids []string) string {
 	return strings.Join(parts, "; ")
 }
 
-// UnverifiedNotes gives the maintainers' note on each unverified value used.
-func UnverifiedNotes(res *engine.Result) []string {
+// UnverifiedNotes gives the maintainers' note on each unverified value
+// used, in c's language.
+func UnverifiedNotes(c *i18n.Catalog, res *engine.Result) []string {
 	var out []string
 	params, tables := Used(res)
 	for _, p := range params {
 		switch {
 		case p.Value.Unverified:
-			out = append(out, p.Param.ID+": "+p.Value.Note)
+			out = append(out, p.Param.ID+": "+ValueNote(c, p.Param, p.Value))
 		case !p.Param.Verified:
-			out = append(out, p.Param.ID+": "+p.Param.Note)
+			out = append(out, p.Param.ID+": "+ParamNote(c, p.Param))
 		}
 	}
 	for _, t := range tables {
 		if v, _ := t.ValueAt(res.Date); v.Unverified {
-			out = append(out, t.ID+": "+v.Note)
+			out = append(out, t.ID+": "+TableValueNote(c, t, v))
 		} else if !t.Verified {
-			out = append(out, t.ID+": "+t.Note)
+			out = append(out, t.ID+": "+TableNote(c, t))
 		}
 	}
 	return out
@@ -472,9 +475,11 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 		each(set, func(c *i18n.Catalog) {
 			fmt.Fprintf(&b, "> ⚠ %s\n", c.T("ui.unverified_note", "list", unverifiedList(c, res, u)))
 		})
-		for _, n := range UnverifiedNotes(res) {
-			fmt.Fprintf(&b, "> - %s\n", n)
-		}
+		each(set, func(c *i18n.Catalog) {
+			for _, n := range UnverifiedNotes(c, res) {
+				fmt.Fprintf(&b, "> - %s\n", n)
+			}
+		})
 	}
 	params, tables := Used(res)
 	if len(params) > 0 {

@@ -96,7 +96,7 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 	}
 	fmt.Fprintf(&b, "%s %s   %s %s\n", t("ui.date"), s.Date, t("ui.valid"), validRange(c0, f.ValidFrom, to))
 	if f.Note != "" {
-		fmt.Fprintf(&b, "%s: %s\n", t("ui.note"), f.Note)
+		each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "%s: %s\n", c.T("ui.note"), NoteOf(c, f)) })
 	}
 
 	b.WriteString("\n" + st.Label(t("ui.inputs")) + "\n")
@@ -147,9 +147,9 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 			b.WriteString(line + "\n")
 			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Source))
 			if ok && pv.Unverified && pv.Note != "" {
-				fmt.Fprintf(&b, "    %s\n", st.Warn(pv.Note))
+				each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "    %s\n", st.Warn(ValueNote(c, p, pv))) })
 			} else if ok && !p.Verified && p.Note != "" {
-				fmt.Fprintf(&b, "    %s\n", st.Warn(p.Note))
+				each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "    %s\n", st.Warn(ParamNote(c, p))) })
 			}
 			b.WriteString(historyLine(c0, p, st))
 		}
@@ -163,10 +163,85 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 	if len(f.Examples) > 0 {
 		b.WriteString("\n" + st.Label(t("ui.examples")) + "\n")
 		for _, ex := range f.Examples {
-			fmt.Fprintf(&b, "  %s %s  %s\n", ex.Date, ex.Name, st.Dim(ex.Source))
+			fmt.Fprintf(&b, "  %s %s  %s\n", ex.Date, ex.Name, st.Dim(exampleSource(set, ex.Source)))
 		}
 	}
 	return b.String()
+}
+
+// NoteOf is a formula's note in c's language: note.<id> from the catalog
+// (the loader requires it for every formula with a note), the formula
+// file's own note only where a catalog lacks it.
+func NoteOf(c *i18n.Catalog, f *catalog.Formula) string {
+	if s, ok := c.Raw(i18n.NoteKey(f.ID)); ok {
+		return s
+	}
+	return f.Note
+}
+
+// ParamNote, ValueNote, TableNote and TableValueNote are the maintainers'
+// notes on a param, one dated value of it, a table and one dated table,
+// in c's language (note.param.<id>, note.param.<id>@<from>, note.table.…),
+// the formula file's own note where a catalog lacks the key.
+func ParamNote(c *i18n.Catalog, p *catalog.Param) string {
+	return catalogOr(c, i18n.ParamNoteKey(p.ID, ""), p.Note)
+}
+
+func ValueNote(c *i18n.Catalog, p *catalog.Param, v catalog.ParamValue) string {
+	return catalogOr(c, i18n.ParamNoteKey(p.ID, v.From.String()), v.Note)
+}
+
+func TableNote(c *i18n.Catalog, t *catalog.TableDef) string {
+	return catalogOr(c, i18n.TableNoteKey(t.ID, ""), t.Note)
+}
+
+func TableValueNote(c *i18n.Catalog, t *catalog.TableDef, v catalog.DatedTable) string {
+	return catalogOr(c, i18n.TableNoteKey(t.ID, v.From.String()), v.Note)
+}
+
+func catalogOr(c *i18n.Catalog, key, fallback string) string {
+	if s, ok := c.Raw(key); ok {
+		return s
+	}
+	return fallback
+}
+
+// exampleSource is an example's source as the sheet lists it: a citation
+// is kept as written; one the file's author made up ("constructed: …",
+// "boundary: …") gets its kind in the reader's language in front, so a
+// Chinese reader sees 自拟 before the English working. The English reader
+// already reads the kind as the source's first word.
+func exampleSource(set *i18n.Set, src string) string {
+	kind := ExampleKind(src)
+	if kind == "" {
+		return src
+	}
+	var labels []string
+	each(set, func(c *i18n.Catalog) {
+		if c.Lang != i18n.EN {
+			labels = append(labels, c.T("ui.example."+kind))
+		}
+	})
+	if len(labels) == 0 {
+		return src
+	}
+	return strings.Join(labels, " · ") + " — " + src
+}
+
+// ExampleKind is the kind of example a source names by its first word:
+// constructed, boundary, refusal, validity or past (a past date), or ""
+// for a citation.
+func ExampleKind(src string) string {
+	s := strings.ToLower(strings.TrimSpace(src))
+	for _, k := range []struct{ prefix, kind string }{
+		{"constructed", "constructed"}, {"boundary", "boundary"}, {"refusal", "refusal"},
+		{"validity", "validity"}, {"past date", "past"},
+	} {
+		if strings.HasPrefix(s, k.prefix) {
+			return k.kind
+		}
+	}
+	return ""
 }
 
 // historyLine shows a param's dated values on one line: 17% (1994-01-01) →
@@ -309,9 +384,12 @@ func SheetJSONOf(s Sheet, set *i18n.Set) SheetJSON {
 	lab := func(key string) string { return joined(set, " / ", func(c *i18n.Catalog) string { return c.T(key) }) }
 	out := SheetJSON{
 		Formula: f.ID, Title: lab(i18n.FormulaKey(f.ID)), Summary: lab(i18n.SummaryKey(f.ID)),
-		Category: f.Category, Date: s.Date.String(), Source: f.Source, Note: f.Note,
+		Category: f.Category, Date: s.Date.String(), Source: f.Source,
 		Valid:  ValidJSON{From: f.ValidFrom.String(), To: f.ValidTo.String(), ReplacedBy: f.ReplacedBy},
 		Result: f.Result.ID,
+	}
+	if f.Note != "" {
+		out.Note = joined(set, " / ", func(c *i18n.Catalog) string { return NoteOf(c, f) })
 	}
 	for _, in := range f.Inputs {
 		ij := InputJSON{ID: in.ID, Label: joined(set, " / ", func(c *i18n.Catalog) string { return c.Label(f.ID, in.ID) }),
@@ -334,11 +412,14 @@ func SheetJSONOf(s Sheet, set *i18n.Set) SheetJSON {
 	}
 	out.Parts = wiringJSON(f, set)
 	for _, p := range s.Params() {
-		pj := ParamJSON{ID: p.ID, Label: lab(i18n.ParamKey(p.ID)), Source: p.Source, Verified: p.Verified, Note: p.Note}
+		pj := ParamJSON{ID: p.ID, Label: lab(i18n.ParamKey(p.ID)), Source: p.Source, Verified: p.Verified}
+		if p.Note != "" {
+			pj.Note = joined(set, " / ", func(c *i18n.Catalog) string { return ParamNote(c, p) })
+		}
 		if v, ok := p.At(s.Date); ok {
 			pj.Value, pj.Since = engine.JSONValue(p.Kind, v.Value), v.From.String()
 			if v.Unverified {
-				pj.Verified, pj.Note = false, v.Note
+				pj.Verified, pj.Note = false, joined(set, " / ", func(c *i18n.Catalog) string { return ValueNote(c, p, v) })
 			}
 		}
 		out.Params = append(out.Params, pj)

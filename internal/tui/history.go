@@ -320,7 +320,7 @@ func (h *historyList) view() string {
 		head = append(head, wrapIndent(c.st.Error.Render(c.t("tui.history_unreadable", "detail", termsafe.String(h.loadErr.Error()))), h.w)...)
 	}
 	if h.bad > 0 {
-		head = append(head, wrapIndent(c.st.Warn.Render(c.t("tui.history_skipped", "n", strconv.Itoa(h.bad), "path", termsafe.String(c.hist.Path))), h.w)...)
+		head = append(head, wrapIndent(c.st.Warn.Render(c.set.N("tui.history_skipped", h.bad, "n", strconv.Itoa(h.bad), "path", termsafe.String(c.hist.Path))), h.w)...)
 	}
 	if h.msg != "" {
 		st := c.st.Dim

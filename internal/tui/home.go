@@ -195,7 +195,7 @@ func (h *home) view() string {
 		if it.payroll {
 			right = "cntax payroll"
 		} else if it.cat != nil {
-			right = c.t("tui.formula_count", "n", fmt.Sprint(len(it.cat.Formulas)))
+			right = c.set.N("tui.formula_count", len(it.cat.Formulas), "n", fmt.Sprint(len(it.cat.Formulas)))
 		} else {
 			right = it.f.ID
 		}

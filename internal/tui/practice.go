@@ -62,9 +62,9 @@ func (c *common) statsWarning(cat *i18n.Catalog, err error) string {
 		case errors.As(ue.Err, &pe):
 			reason = termsafe.String(pe.Err.Error())
 		}
-		return cat.T("practice.stats_unreadable", "path", termsafe.String(ue.Path), "reason", reason, "n", fmt.Sprint(c.stats.Unsaved()))
+		return cat.N("practice.stats_unreadable", c.stats.Unsaved(), "path", termsafe.String(ue.Path), "reason", reason, "n", fmt.Sprint(c.stats.Unsaved()))
 	}
-	return cat.T("practice.stats_unsaved", "detail", termsafe.String(err.Error()), "n", fmt.Sprint(c.stats.Unsaved()))
+	return cat.N("practice.stats_unsaved", c.stats.Unsaved(), "detail", termsafe.String(err.Error()), "n", fmt.Sprint(c.stats.Unsaved()))
 }
 
 // rng is the practice draw: the --seed when given, else the clock.
@@ -137,7 +137,7 @@ func (c *common) recordLine(st *practice.FormulaStats) string {
 	if st.Steps > 0 {
 		pct = st.StepsRight / float64(st.Steps) * 100
 	}
-	return c.t("practice.record", "problems", fmt.Sprint(st.Problems), "pct", fmt.Sprintf("%.0f", pct),
+	return c.set.N("practice.record", st.Problems, "problems", fmt.Sprint(st.Problems), "pct", fmt.Sprintf("%.0f", pct),
 		"streak", fmt.Sprint(st.Streak), "best", fmt.Sprint(st.Best))
 }
 
@@ -150,7 +150,7 @@ func (ph *practiceHome) view() string {
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
 	heights := make([]int, len(fs)+1)
-	mixed := cursorMark(ph.cursor == 0) + c.t("practice.mixed", "n", fmt.Sprint(len(fs)))
+	mixed := cursorMark(ph.cursor == 0) + c.set.N("practice.mixed", len(fs), "n", fmt.Sprint(len(fs)))
 	if ph.cursor == 0 {
 		mixed = c.st.Selected.Render(mixed)
 	}

@@ -184,6 +184,10 @@ var scenarios = []scenario{
 	{"result_scrolled", i18n.ModeZH, append(append([]string{}, vatResult...), "<pgdn>")},
 	{"sheet", i18n.ModeZH, []string{"<enter>", "s"}},
 	{"sheet_en", i18n.ModeEN, []string{"<enter>", "<down>", "<down>", "<down>", "s"}},
+	// A formula's note in the chosen language (issue 17, item 10).
+	{"sheet_note", i18n.ModeZH, sheetNote},
+	{"sheet_note_en", i18n.ModeEN, sheetNote},
+	{"sheet_note_both", i18n.ModeBoth, sheetNote},
 	{"refused", i18n.ModeZH, append([]string{"<down>", "<down>", "<enter>", "<down>", "<down>", "<enter>"}, typeText("3000001")...)},
 	{"help", i18n.ModeZH, []string{"?"}},
 	{"scn_form", i18n.ModeZH, scnForm},
@@ -199,6 +203,8 @@ var scenarios = []scenario{
 	{"export_menu", i18n.ModeZH, append(append([]string{}, vatResult...), "e")},
 	{"export_menu_en", i18n.ModeEN, append(append([]string{}, vatResult...), "e")},
 }
+
+var sheetNote = []string{"<enter>", "<down>", "<down>", "<down>", "<down>", "s"}
 
 // A general taxpayer's month: one form, one enter.
 var scnForm = append(append([]string{"/"}, typeText("scn.general")...), "<enter>")
