@@ -45,6 +45,7 @@ func (p PartResult) Bound(id string) (BoundValue, bool) {
 func (e *Engine) runParts(res *Result) error {
 	f, env, d := res.Formula, res.Env, res.Date
 	res.Parts = make([]PartResult, 0, len(f.Parts))
+	given := map[string]Given{} // reused: Eval copies what it reads
 	for pi, p := range f.Parts {
 		pr := PartResult{Part: p}
 		for _, a := range p.Alts {
@@ -62,7 +63,8 @@ func (e *Engine) runParts(res *Result) error {
 			}
 		}
 		if pr.Alt != nil {
-			given := make(map[string]Given, len(pr.Alt.Binds))
+			clear(given)
+			pr.Binds = make([]BoundValue, 0, len(pr.Alt.Binds))
 			var fromPart []*catalog.Bind
 			for _, b := range pr.Alt.Binds {
 				if in := passedInput(res, b); in != nil && in.Input.FromPart && !in.Given {
