@@ -92,8 +92,14 @@ func (ph *practiceHome) title() string {
 	}
 	return t
 }
-func (ph *practiceHome) relabel()           {}
-func (ph *practiceHome) setSize(w, h int)   { ph.w, ph.h = w, h }
+func (ph *practiceHome) relabel() {}
+
+// setSize is also called when a run is closed over the home: the records
+// are read again so they show the problems just finished.
+func (ph *practiceHome) setSize(w, h int) {
+	ph.w, ph.h = w, h
+	ph.stats, ph.statsErr = ph.c.practiceStore().Load()
+}
 func (ph *practiceHome) capturesText() bool { return false }
 
 func (ph *practiceHome) help() helpKeys {
@@ -176,9 +182,10 @@ func (ph *practiceHome) view() string {
 	return out
 }
 
-// practiceRun asks the steps of one problem after another. A wrong answer
-// shows the right value with its formula and substitution; one retry earns
-// half a mark. Later steps build on the right values, not on the student's.
+// practiceRun asks the steps of one problem after another. A first wrong
+// answer gets a hint and one retry for half a mark; a second shows the
+// right value with its working. Later steps build on the right values, not
+// on the student's.
 type practiceRun struct {
 	pager
 	pool     []*catalog.Formula
@@ -195,6 +202,7 @@ type practiceRun struct {
 	done     bool
 	record   *practice.FormulaStats
 	statsErr error
+	leaving  bool // esc was pressed once on a half-done problem
 }
 
 func newPracticeRun(c *common, pool []*catalog.Formula) *practiceRun {
@@ -274,9 +282,20 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, nil
 	}
 	k := r.c.keys
-	switch {
-	case key.Matches(km, k.Back):
+	if key.Matches(km, k.Back) {
+		if r.halfDone() && !r.leaving {
+			// a problem half answered is not dropped on one key
+			r.leaving = true
+			r.rebuild()
+			return r, nil
+		}
 		return r, pop()
+	}
+	if r.leaving {
+		r.leaving = false
+		r.rebuild()
+	}
+	switch {
 	case key.Matches(km, k.PageUp), key.Matches(km, k.PageDown) && km.String() != " ":
 		var cmd tea.Cmd
 		r.vp, cmd = r.vp.Update(msg)
@@ -292,8 +311,8 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.Enter):
 		r.answer(strings.TrimSpace(r.ti.Value()))
 		return r, nil
-	case km.Type == tea.KeyTab:
-		r.answer("")
+	case key.Matches(km, k.Skip):
+		r.skip()
 		return r, nil
 	}
 	var cmd tea.Cmd
@@ -302,16 +321,23 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, cmd
 }
 
-// answer grades the current step; "" skips it.
+// halfDone: leaving now would lose answers given or being typed.
+func (r *practiceRun) halfDone() bool {
+	return r.p != nil && !r.done && (r.step > 0 || r.retry || strings.TrimSpace(r.ti.Value()) != "")
+}
+
+// answer grades the current step. A first miss gets a hint — the step's
+// formula and the numbers put in, not the value — and one retry for half a
+// mark; the value is shown only after the second miss. An empty answer is
+// asked again: skipping is its own key.
 func (r *practiceRun) answer(a string) {
 	p := r.p
 	i := r.step
 	r.fbStep = i
 	cat := r.c.cat()
 	if a == "" {
-		r.marks[i] = 0
-		r.feedback = r.reveal(i, cat.T("practice.skipped"))
-		r.advance()
+		r.feedback = []string{r.c.st.Warn.Render(cat.T("practice.study.empty"))}
+		r.rebuild()
 		return
 	}
 	m := p.Grade(i, a)
@@ -332,14 +358,48 @@ func (r *practiceRun) answer(a string) {
 		r.advance()
 	case !r.retry:
 		r.retry = true
-		r.feedback = r.reveal(i, cat.T("practice.wrong", "given", a))
-		r.feedback = append(r.feedback, r.c.st.Dim.Render(cat.T("practice.retry_hint")))
+		r.feedback = r.hint(i, r.missText(i, a, m, "practice.wrong"))
 		r.ti.SetValue("")
 		r.rebuild()
 	default:
 		r.marks[i] = 0
-		r.feedback = r.reveal(i, cat.T("practice.wrong_again", "given", a))
+		r.feedback = r.reveal(i, r.missText(i, a, m, "practice.wrong_again"))
 		r.advance()
+	}
+}
+
+// skip gives up the current step for no mark and shows its working.
+func (r *practiceRun) skip() {
+	i := r.step
+	r.fbStep = i
+	r.marks[i] = 0
+	r.feedback = r.reveal(i, r.c.cat().T("practice.skipped"))
+	r.advance()
+}
+
+// missText says why answer a to step i is wrong: a rounding slip is named.
+func (r *practiceRun) missText(i int, a string, m practice.Mark, plain string) string {
+	cat := r.c.cat()
+	switch m.Near.Kind {
+	case practice.NearResult:
+		return cat.T(fmt.Sprintf("practice.study.near_places.%d", m.Near.Places), "given", a)
+	case practice.NearStep:
+		q := r.p.Questions()[m.Near.Step]
+		return cat.T("practice.study.near_step", "given", a, "n", fmt.Sprint(m.Near.Step+1), "label", q.Label(cat))
+	}
+	return cat.T(plain, "given", a)
+}
+
+// hint shows step i's formula and substitution without its value.
+func (r *practiceRun) hint(i int, why string) []string {
+	cat := r.c.cat()
+	q := r.p.Questions()[i]
+	return []string{
+		r.c.st.Error.Render("✗ " + why),
+		r.c.st.Dim.Render(cat.T("practice.study.hint")),
+		"    = " + q.Symbolic(cat),
+		"    = " + q.Substituted(cat),
+		r.c.st.Dim.Render(cat.T("practice.study.retry")),
 	}
 }
 
@@ -428,6 +488,9 @@ func (r *practiceRun) rebuild() {
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
 	} else if len(r.feedback) == 0 {
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.answer_hint")))
+	}
+	if r.leaving {
+		b = append(b, "", c.st.Warn.Render(cat.T("practice.study.leave", "n", fmt.Sprint(r.step), "of", fmt.Sprint(len(qs)))))
 	}
 	r.set(strings.Join(b, "\n"), 0)
 	r.vp.GotoBottom()
