@@ -232,6 +232,7 @@ func (a *app) practiceCmd() *cobra.Command {
 	var seed int64
 	var print bool
 	var count int
+	var answers string
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
@@ -256,14 +257,15 @@ the draw repeatable.`,
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
 			if print {
-				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count)
+				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count, answers)
 			}
 			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
 		},
 	}
 	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
-	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems")
+	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems (1 to 500)")
+	cmd.Flags().StringVar(&answers, "answers", "end", "with --print: end (a key after all problems), inline or none")
 	return cmd
 }
 

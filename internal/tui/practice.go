@@ -156,7 +156,11 @@ func (ph *practiceHome) view() string {
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
 	heights := make([]int, len(fs)+1)
-	mixed := cursorMark(ph.cursor == 0) + c.t("practice.mixed", "n", fmt.Sprint(len(fs)))
+	mixedKey := "practice.mixed"
+	if ph.category == "" {
+		mixedKey = "practice.study.mixed_all"
+	}
+	mixed := cursorMark(ph.cursor == 0) + c.t(mixedKey, "n", fmt.Sprint(len(fs)))
 	if ph.cursor == 0 {
 		mixed = c.st.Selected.Render(mixed)
 	}
@@ -477,9 +481,10 @@ func (r *practiceRun) rebuild() {
 		for _, q := range qs {
 			lw = max(lw, textWidth(q.Label(cat)))
 		}
+		nw := len(fmt.Sprint(len(qs))) // 9. and 10. line up
 		for i, q := range qs {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
+			b = append(b, fmt.Sprintf("  %*d. %s  %s %s", nw, i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {

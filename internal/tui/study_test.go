@@ -113,3 +113,78 @@ func TestStudyGolden(t *testing.T) {
 		}
 	}
 }
+
+// The practice home shows a problem just finished, without a restart.
+func TestPracticeHomeReloads(t *testing.T) {
+	m := newModel(t, i18n.ModeZH, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 1, true })
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 60})
+	home := m.top().(*practiceHome)
+	send(m, "<down>", "<enter>") // the first formula alone
+	run := m.top().(*practiceRun)
+	id := run.p.Formula.ID
+	for !run.done {
+		send(m, "<tab>")
+	}
+	send(m, "<esc>")
+	if m.top() != screen(home) {
+		t.Fatal("esc after a finished problem did not go home")
+	}
+	if r := home.stats.Formulas[id]; r == nil || r.Problems != 1 {
+		t.Fatalf("home record of %s: %+v", id, r)
+	}
+	if v := m.View(); !strings.Contains(v, "已练 1 题") {
+		t.Errorf("home does not show the record:\n%s", v)
+	}
+}
+
+// Without a category the mixed entry says every category, not 本类.
+func TestPracticeAllCategories(t *testing.T) {
+	for mode, want := range map[i18n.Mode]string{i18n.ModeZH: "全部类别", i18n.ModeEN: "every category"} {
+		m := newModel(t, mode, func(o *Options) { o.Practice, o.Category = true, "" })
+		update(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+		if v := m.View(); !strings.Contains(v, want) || strings.Contains(v, "本类") {
+			t.Errorf("%v: %s", mode, v)
+		}
+	}
+}
+
+// The score table of a problem with ten steps or more stays in columns.
+func TestScoreTableAligned(t *testing.T) {
+	m := newPracticeModel(t, i18n.ModeEN)
+	update(m, tea.WindowSizeMsg{Width: 160, Height: 200})
+	var id string
+	for _, f := range m.c.eng.Cat.Formulas {
+		if len(f.Practice) == 0 || !f.ValidOn(m.c.date) {
+			continue
+		}
+		p, err := practice.Generate(m.c.eng, f, m.c.date, m.c.rng())
+		if err == nil && len(p.Questions()) >= 10 {
+			id = f.ID
+			break
+		}
+	}
+	if id == "" {
+		t.Skip("no formula asks ten steps")
+	}
+	update(m, pushMsg{newPracticeFor(m.c, m.c.eng.Cat.Formula(id))})
+	run := m.top().(*practiceRun)
+	for !run.done {
+		send(m, "<tab>")
+	}
+	var cols []int
+	for _, l := range strings.Split(m.View(), "\n") {
+		for i := range run.p.Questions() {
+			if strings.HasPrefix(strings.TrimLeft(l, " "), fmt.Sprintf("%d. ", i+1)) && strings.HasSuffix(strings.TrimRight(l, " "), "✗ 0") {
+				cols = append(cols, strings.Index(l, ". "))
+			}
+		}
+	}
+	if len(cols) < 10 {
+		t.Fatalf("score table of %s not found:\n%s", id, m.View())
+	}
+	for _, c := range cols {
+		if c != cols[0] {
+			t.Fatalf("score table of %s not aligned (%v):\n%s", id, cols, m.View())
+		}
+	}
+}
