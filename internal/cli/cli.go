@@ -53,6 +53,8 @@ type TUIOptions struct {
 	Category string
 	Seed     int64
 	SeedSet  bool
+	Study    string // "mistakes" or "review" (cntax practice --mistakes, cntax review)
+	Count    int
 }
 
 // usageError is bad usage or input: exit 2, message already localized.
@@ -210,7 +212,7 @@ With no command it opens the interactive program.`,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
-	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.reviewCmd())
 	return root
 }
 
@@ -233,6 +235,7 @@ func (a *app) practiceCmd() *cobra.Command {
 	var print bool
 	var count int
 	var answers string
+	var mistakes bool
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
@@ -256,6 +259,9 @@ the draw repeatable.`,
 				}
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
+			if mistakes {
+				return a.mistakes(cmd, print, answers)
+			}
 			if print {
 				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count, answers)
 			}
@@ -266,6 +272,7 @@ the draw repeatable.`,
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
 	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems (1 to 500)")
 	cmd.Flags().StringVar(&answers, "answers", "end", "with --print: end (a key after all problems), inline or none")
+	cmd.Flags().BoolVar(&mistakes, "mistakes", false, "redo the problems of the mistakes notebook (错题本), exactly as they were missed")
 	return cmd
 }
 

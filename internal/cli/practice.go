@@ -21,13 +21,8 @@ const maxCount = 500
 // answers go: "end" (a key after all the problems, so the sheet can be
 // handed out and the key kept), "inline" (under each problem) or "none".
 func (a *app) worksheet(scope string, seed int64, seeded bool, count int, answers string) error {
-	switch answers {
-	case "end", "inline", "none":
-	default:
-		return a.usage("practice.study.answers", "text", answers)
-	}
-	if count < 1 || count > maxCount {
-		return a.usage("practice.study.count", "n", fmt.Sprint(count), "max", fmt.Sprint(maxCount))
+	if err := a.checkSheet(count, answers); err != nil {
+		return err
 	}
 	if !seeded {
 		seed = time.Now().UnixNano()
@@ -37,18 +32,39 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int, answer
 	if len(pool) == 0 {
 		return a.usage("err.practice.none", "date", a.date.String())
 	}
-	var b, key strings.Builder
-	c0 := a.set.Primary()
-	for n := 1; n <= count; n++ {
+	draw := func() (*practice.Problem, error) {
 		var p *practice.Problem
 		var err error
 		for len(pool) > 0 {
 			i := rng.Intn(len(pool))
 			if p, err = practice.Generate(a.eng, pool[i], a.date, rng); err == nil {
-				break
+				return p, nil
 			}
 			pool = append(pool[:i:i], pool[i+1:]...) // not on this date: try another
 		}
+		return nil, err
+	}
+	return a.printSheet(draw, count, answers, fmt.Sprintf("seed %d\n", seed))
+}
+
+func (a *app) checkSheet(count int, answers string) error {
+	switch answers {
+	case "end", "inline", "none":
+	default:
+		return a.usage("practice.study.answers", "text", answers)
+	}
+	if count < 1 || count > maxCount {
+		return a.usage("practice.study.count", "n", fmt.Sprint(count), "max", fmt.Sprint(maxCount))
+	}
+	return nil
+}
+
+// printSheet prints count problems from draw, then tail.
+func (a *app) printSheet(draw func() (*practice.Problem, error), count int, answers, tail string) error {
+	var b, key strings.Builder
+	c0 := a.set.Primary()
+	for n := 1; n <= count; n++ {
+		p, err := draw()
 		if p == nil {
 			var npe *practice.NoProblemError
 			if errors.As(err, &npe) {
@@ -96,7 +112,7 @@ func (a *app) worksheet(scope string, seed int64, seeded bool, count int, answer
 		}
 		fmt.Fprintf(&b, "==== %s ====\n\n%s\n", strings.Join(heads, " · "), key.String())
 	}
-	fmt.Fprintf(&b, "seed %d\n", seed)
+	b.WriteString(tail)
 	_, err := io.WriteString(a.env.Stdout, b.String())
 	return err
 }

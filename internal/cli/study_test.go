@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/practice"
 )
 
 // --answers end puts every answer after every problem; none prints no
@@ -59,5 +63,46 @@ func TestWorksheetBadFlags(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, c.err) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.err)
 		}
+	}
+}
+
+// runHome is run with a state directory kept between calls.
+func runHome(t *testing.T, home string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, Env{
+		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string {
+			switch k {
+			case "HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME":
+				return home
+			}
+			return ""
+		},
+		Today: func() date.Date { return date.MustParse("2026-11-22") },
+	})
+	return out.String(), errb.String(), code
+}
+
+// The notebook prints as a worksheet of its problems, exactly as missed;
+// an empty one says so; review --list gives the order and why.
+func TestMistakesPrintAndReviewList(t *testing.T) {
+	home := t.TempDir()
+	if _, stderr, code := runHome(t, home, "practice", "--mistakes", "--print", "--lang", "en"); code != 2 || !strings.Contains(stderr, "notebook is empty") {
+		t.Fatalf("empty notebook: %d %s", code, stderr)
+	}
+	s := practice.OpenStudy(func(k string) string { return home })
+	s.Record(practice.Outcome{Formula: "vat.general", Date: "2019-03-01", Inputs: map[string]string{"sales": "1000.50", "input_tax": "100.45"}, Day: "2026-11-20"})
+	out, stderr, code := runHome(t, home, "practice", "--mistakes", "--print", "--answers", "inline", "--lang", "en")
+	if code != 0 || !strings.Contains(out, "1,000.50 × 16%") || !strings.Contains(out, "= 160.08") {
+		t.Fatalf("notebook sheet (the 2019 rate, 16%%): %d %s\n%s", code, stderr, out)
+	}
+	out, _, code = runHome(t, home, "review", "vat", "--list", "--count", "3", "--lang", "en")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 3 || !strings.Contains(lines[0], "vat.general") || !strings.Contains(lines[0], "due 1 days ago") {
+		t.Fatalf("review list: %d\n%s", code, out)
+	}
+	if _, stderr, code := runHome(t, home, "review", "--count", "0"); code != 2 || stderr == "" {
+		t.Errorf("review --count 0: %d", code)
 	}
 }

@@ -28,14 +28,22 @@ type practiceHome struct {
 	w, h     int
 	stats    *practice.Stats
 	statsErr error
+	study    *practice.Study
 }
 
 func newPracticeStart(c *common, scope string) screen {
+	if kind := c.opts.Study; kind != "" {
+		c.opts.Study = "" // the first screen only: p later opens the home
+		if kind == "review" {
+			return newReviewRun(c, scope, c.opts.Count)
+		}
+		return newMistakesRun(c)
+	}
 	if f := c.eng.Cat.Formula(scope); f != nil {
 		return newPracticeFor(c, f)
 	}
 	ph := &practiceHome{c: c, category: scope}
-	ph.stats, ph.statsErr = c.practiceStore().Load()
+	ph.load()
 	return ph
 }
 
@@ -98,13 +106,21 @@ func (ph *practiceHome) relabel() {}
 // are read again so they show the problems just finished.
 func (ph *practiceHome) setSize(w, h int) {
 	ph.w, ph.h = w, h
+	ph.load()
+}
+
+// load reads the records and the notebook; a notebook that cannot be
+// read is said when it is opened.
+func (ph *practiceHome) load() {
 	ph.stats, ph.statsErr = ph.c.practiceStore().Load()
+	ph.study, _ = ph.c.book.Load()
 }
 func (ph *practiceHome) capturesText() bool { return false }
 
 func (ph *practiceHome) help() helpKeys {
 	k := ph.c.keys
-	return helpKeys{short: []key.Binding{k.Enter, k.Date, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Date, k.Today, k.Back}}}
+	m, r := ph.c.studyKeys()
+	return helpKeys{short: []key.Binding{k.Enter, m, r, k.Date, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r}, {k.Date, k.Today, k.Back}}}
 }
 
 func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -117,6 +133,10 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return ph, pop()
+	case key.Matches(km, keyMistakes):
+		return ph, push(newMistakesRun(ph.c))
+	case key.Matches(km, keyReview):
+		return ph, push(newReviewRun(ph.c, ph.category, 10))
 	case key.Matches(km, k.Up):
 		if ph.cursor > 0 {
 			ph.cursor--
@@ -152,6 +172,9 @@ func (ph *practiceHome) view() string {
 	var head []string
 	if ph.statsErr != nil {
 		head = append(head, wrapIndent(c.st.Warn.Render(c.statsWarning(c.cat(), ph.statsErr)), ph.w)...)
+	}
+	if s := ph.studyHead(); s != "" {
+		head = append(head, wrapIndent(c.st.Dim.Render(s), ph.w)...)
 	}
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
@@ -207,6 +230,18 @@ type practiceRun struct {
 	record   *practice.FormulaStats
 	statsErr error
 	leaving  bool // esc was pressed once on a half-done problem
+
+	// kind is "" for problems drawn from the pool, else "mistakes" (the
+	// notebook's problems redone) or "review" (formulas by the schedule):
+	// then queue holds what is asked, in order, and over says it is done.
+	kind    string
+	queue   []func() (*practice.Problem, error)
+	asked   int
+	total   int
+	over    bool
+	last    string // the formula of the previous problem
+	study   *practice.Study
+	bookErr error
 }
 
 func newPracticeRun(c *common, pool []*catalog.Formula) *practiceRun {
@@ -227,6 +262,19 @@ func (r *practiceRun) next() {
 		}
 	}
 	r.p, r.err, r.done, r.record, r.feedback = nil, nil, false, nil, nil
+	if r.kind != "" {
+		r.nextQueued()
+		return
+	}
+	if len(live) > 1 && r.last != "" {
+		// never the same formula twice in a row while there is another
+		for i, f := range live {
+			if f.ID == r.last {
+				live = append(live[:i:i], live[i+1:]...)
+				break
+			}
+		}
+	}
 	if len(live) == 0 {
 		r.err = errors.New(r.c.t("err.practice.none", "date", r.c.date.String()))
 		return
@@ -241,6 +289,12 @@ func (r *practiceRun) next() {
 	if r.p == nil {
 		return
 	}
+	r.start()
+}
+
+// start asks the first step of the problem in r.p.
+func (r *practiceRun) start() {
+	r.last = r.p.Formula.ID
 	r.step, r.retry = 0, false
 	r.marks = make([]float64, len(r.p.Questions()))
 	r.given = make([]string, len(r.p.Questions()))
@@ -250,10 +304,18 @@ func (r *practiceRun) next() {
 }
 
 func (r *practiceRun) title() string {
-	if r.p == nil {
-		return r.c.t("practice.title")
+	t := r.c.t("practice.title")
+	if r.p != nil {
+		t = r.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(r.p.Formula.ID)) })
 	}
-	return r.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(r.p.Formula.ID)) })
+	if r.kind != "" {
+		k := r.c.t("practice.study."+r.kind, "n", fmt.Sprint(r.asked), "of", fmt.Sprint(r.total))
+		if r.p == nil {
+			return k
+		}
+		t = k + " · " + t
+	}
+	return t
 }
 
 func (r *practiceRun) capturesText() bool { return !r.done && r.p != nil }
@@ -273,7 +335,7 @@ func (r *practiceRun) setSize(w, h int) {
 }
 
 func (r *practiceRun) relabel() {
-	if r.p != nil && r.p.Date != r.c.date && !r.done {
+	if r.kind == "" && r.p != nil && r.p.Date != r.c.date && !r.done {
 		r.next() // a new date means the rules of that day: a new problem
 		return
 	}
@@ -304,6 +366,12 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 		var cmd tea.Cmd
 		r.vp, cmd = r.vp.Update(msg)
 		return r, cmd
+	}
+	if r.over {
+		if key.Matches(km, k.Enter) {
+			return r, pop()
+		}
+		return r, nil
 	}
 	if r.p == nil || r.done {
 		if key.Matches(km, k.Enter) || km.String() == "n" {
@@ -434,6 +502,7 @@ func (r *practiceRun) finish() {
 	r.done = true
 	r.ti.Blur()
 	r.record, r.statsErr = r.c.practiceStore().Record(r.p.Formula.ID, r.marks, r.c.date.String())
+	r.study, r.bookErr = r.c.book.Record(practice.OutcomeOf(r.p, r.marks, r.c.today))
 }
 
 func (r *practiceRun) rebuild() {
@@ -490,6 +559,10 @@ func (r *practiceRun) rebuild() {
 		if r.statsErr != nil {
 			b = append(b, wrapPara(c.st.Warn.Render(c.statsWarning(cat, r.statsErr)), r.w)...)
 		}
+		b = append(b, wrapPara(c.st.Dim.Render(r.bookLine()), r.w)...)
+		if r.bookErr != nil {
+			b = append(b, wrapPara(c.st.Warn.Render(c.bookWarning(cat, r.bookErr)), r.w)...)
+		}
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
 	} else if len(r.feedback) == 0 {
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.answer_hint")))
@@ -507,6 +580,9 @@ func trimFloat(f float64) string {
 }
 
 func (r *practiceRun) view() string {
+	if r.over {
+		return wrapText(r.c.st.Result.Render(r.overText()), r.w)
+	}
 	if r.p == nil {
 		msg := r.c.t("practice.failed")
 		if r.err != nil {

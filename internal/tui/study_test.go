@@ -188,3 +188,141 @@ func TestScoreTableAligned(t *testing.T) {
 		}
 	}
 }
+
+// finishProblem answers every step of the run: right, or wrong twice.
+func finishProblem(m *Model, run *practiceRun, right bool) {
+	cat := m.c.cat()
+	for !run.done {
+		if right {
+			send(m, append(typeText(run.p.Questions()[run.step].Text(cat)), "<enter>")...)
+		} else {
+			send(m, "<tab>")
+		}
+	}
+}
+
+// Five problems, two wrong: the notebook holds the two, replays them
+// exactly, and a right answer on a second day takes one out.
+func TestNotebookReplay(t *testing.T) {
+	m := newModel(t, i18n.ModeZH, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 3, true })
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 60})
+	send(m, "<enter>")
+	run := m.top().(*practiceRun)
+	var missed []string
+	c := m.c.cat()
+	for i := 0; i < 5; i++ {
+		right := i != 1 && i != 3
+		if !right {
+			missed = append(missed, run.p.Statement(c))
+		}
+		prev := run.p.Formula.ID
+		finishProblem(m, run, right)
+		send(m, "<enter>")
+		if i < 4 && run.p.Formula.ID == prev {
+			t.Fatalf("problem %d: %s twice in a row", i+2, prev)
+		}
+	}
+	send(m, "<esc>") // the sixth problem is not begun: esc leaves at once
+	if _, ok := m.top().(*practiceHome); !ok {
+		t.Fatalf("not home: %T", m.top())
+	}
+	if v := m.View(); !strings.Contains(v, "错题本：2 题") {
+		t.Fatalf("home does not count the notebook:\n%s", v)
+	}
+	send(m, "m")
+	book := m.top().(*practiceRun)
+	if book.kind != "mistakes" || book.total != 2 {
+		t.Fatalf("notebook run %q of %d", book.kind, book.total)
+	}
+	var replayed []string
+	for book.p != nil && !book.over {
+		replayed = append(replayed, book.p.Statement(c))
+		finishProblem(m, book, true)
+		send(m, "<enter>")
+	}
+	if !book.over || len(replayed) != 2 {
+		t.Fatalf("replayed %d, over %v", len(replayed), book.over)
+	}
+	for _, s := range missed {
+		if s != replayed[0] && s != replayed[1] {
+			t.Errorf("missed problem not replayed exactly:\n%s\n%v", s, replayed)
+		}
+	}
+	if st, _ := m.c.book.Load(); len(st.Mistakes) != 2 {
+		t.Fatalf("right on one day took them out: %d left", len(st.Mistakes))
+	}
+	// the next day
+	m.c.today = m.c.today.AddDays(1)
+	send(m, "<enter>", "m")
+	book = m.top().(*practiceRun)
+	finishProblem(m, book, true)
+	if st, _ := m.c.book.Load(); len(st.Mistakes) != 1 {
+		t.Fatalf("right on two days: %d left, want 1", len(st.Mistakes))
+	}
+	if v := plain(m.View()); !strings.Contains(v, "移出错题本") {
+		t.Errorf("no word that it left the notebook:\n%s", m.View())
+	}
+}
+
+// A review asks due formulas first and never one twice in a row.
+func TestReviewRun(t *testing.T) {
+	m := newModel(t, i18n.ModeEN, func(o *Options) {
+		o.Practice, o.Category, o.Study, o.Count, o.Seed, o.SeedSet = true, "vat", "review", 6, 1, true
+	})
+	// vat.general was practised, missed, two days ago: it is overdue.
+	st := m.c.book
+	st.Record(practice.Outcome{Formula: "vat.general", Date: "2026-11-20", Inputs: map[string]string{"sales": "1"}, Day: "2026-11-20"})
+	m = newModel(t, i18n.ModeEN, func(o *Options) {
+		o.Practice, o.Category, o.Study, o.Count, o.Seed, o.SeedSet = true, "vat", "review", 6, 1, true
+		o.Getenv = m.c.getenv
+	})
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	run := m.top().(*practiceRun)
+	if run.kind != "review" || run.total != 6 || run.p.Formula.ID != "vat.general" {
+		t.Fatalf("review %q of %d starts with %v", run.kind, run.total, run.p.Formula.ID)
+	}
+	prev := ""
+	for run.p != nil && !run.over {
+		if run.p.Formula.ID == prev {
+			t.Fatalf("%s twice in a row", prev)
+		}
+		prev = run.p.Formula.ID
+		finishProblem(m, run, true)
+		send(m, "<enter>")
+	}
+	if !run.over || run.asked != 6 {
+		t.Fatalf("asked %d, over %v", run.asked, run.over)
+	}
+}
+
+func TestNotebookGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"book", "book_en", "book_over", "book_over_en", "home_book", "home_book_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newModel(t, mode, func(o *Options) { o.Practice, o.Category = true, "vat" })
+				m.c.book.Record(practice.Outcome{Formula: "vat.general", Date: "2026-11-22", Inputs: map[string]string{"sales": "1000.50", "input_tax": "100.45"}, Day: "2026-11-21"})
+				m.c.book.Record(practice.Outcome{Formula: "vat.separate", Date: "2026-11-22", Inputs: map[string]string{"amount_incl": "1856167"}, Day: "2026-11-21"})
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				switch {
+				case strings.HasPrefix(name, "book_over"):
+					send(m, "m")
+					run := m.top().(*practiceRun)
+					finishProblem(m, run, true)
+					send(m, "<enter>")
+					finishProblem(m, run, false)
+					send(m, "<enter>")
+				case strings.HasPrefix(name, "book"):
+					send(m, "m")
+					finishProblem(m, m.top().(*practiceRun), true)
+				}
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
