@@ -343,7 +343,7 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 func (a *app) calcCmd() *cobra.Command {
-	var format string
+	var format, compare string
 	cmd := &cobra.Command{
 		Use:   "calc ID [name=value ...]",
 		Short: "计算并显示每一步 · compute, showing every step",
@@ -358,6 +358,9 @@ of a rate param (cntax show ID lists them). Inputs not given take their defaults
 			raw, err := a.pairs(args[1:])
 			if err != nil {
 				return err
+			}
+			if compare != "" {
+				return a.compare(args[0], raw, compare, format)
 			}
 			res, err := a.eng.Calc(args[0], raw, a.date)
 			if err != nil {
@@ -377,6 +380,7 @@ of a rate param (cntax show ID lists them). Inputs not given take their defaults
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or md")
+	cmd.Flags().StringVar(&compare, "compare", "", "also compute under the rules of this day, YYYY-MM-DD, side by side (text or json)")
 	return cmd
 }
 
