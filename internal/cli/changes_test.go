@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cntax/cntax/internal/engine"
+	"github.com/cntax/cntax/internal/render"
 )
 
 // 2019's changes hold the VAT rate cut of 1 April and the IIT table of
@@ -17,7 +18,7 @@ func TestChanges(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var v struct {
-		Changes []changeJSON `json:"changes"`
+		Changes []render.ChangeJSON `json:"changes"`
 	}
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatal(err)

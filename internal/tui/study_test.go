@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/practice"
 )
@@ -319,6 +320,43 @@ func TestNotebookGolden(t *testing.T) {
 					send(m, "m")
 					finishProblem(m, m.top().(*practiceRun), true)
 				}
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// n on the home opens the year's changes; ← and → step the year.
+func TestChangesScreen(t *testing.T) {
+	m := newModel(t, i18n.ModeEN, func(o *Options) { o.Date = date.MustParse("2019-06-01") })
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 200})
+	send(m, "n")
+	s, ok := m.top().(*changesScreen)
+	if !ok || s.year != 2019 {
+		t.Fatalf("top %T", m.top())
+	}
+	if v := m.View(); !strings.Contains(v, "16% → 13%") || !strings.Contains(v, "2019-04-01") {
+		t.Errorf("2019 without the VAT cut:\n%s", v)
+	}
+	send(m, "<left>")
+	if v := m.View(); s.year != 2018 || !strings.Contains(v, "3,500.00 → 5,000.00") {
+		t.Errorf("2018 without the IIT deduction:\n%s", v)
+	}
+}
+
+func TestChangesGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"changes", "changes_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newModel(t, mode, func(o *Options) { o.Date = date.MustParse("2019-06-01") })
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				send(m, "n")
 				view := m.View()
 				checkFits(t, view, sz.w, sz.h)
 				golden.RequireEqual(t, []byte(view))
