@@ -235,7 +235,7 @@ func (a *app) practiceCmd() *cobra.Command {
 	var print bool
 	var count int
 	var answers string
-	var mistakes bool
+	var mistakes, choice bool
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
@@ -262,6 +262,9 @@ the draw repeatable.`,
 			if mistakes {
 				return a.mistakes(cmd, print, answers)
 			}
+			if choice {
+				return a.choice(category, print, seed, cmd.Flags().Changed("seed"), count, answers)
+			}
 			if print {
 				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count, answers)
 			}
@@ -272,6 +275,7 @@ the draw repeatable.`,
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
 	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems (1 to 500)")
 	cmd.Flags().StringVar(&answers, "answers", "end", "with --print: end (a key after all problems), inline or none")
+	cmd.Flags().BoolVar(&choice, "choice", false, "choice questions (single choice, true/false) on the rates and amounts in force")
 	cmd.Flags().BoolVar(&mistakes, "mistakes", false, "redo the problems of the mistakes notebook (错题本), exactly as they were missed")
 	return cmd
 }

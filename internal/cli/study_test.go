@@ -106,3 +106,19 @@ func TestMistakesPrintAndReviewList(t *testing.T) {
 		t.Errorf("review --count 0: %d", code)
 	}
 }
+
+// A choice sheet: single choice and true/false alternate, the key follows,
+// each answer names its param; a scope with nothing to ask is an error.
+func TestChoiceSheet(t *testing.T) {
+	out, stderr, code := run(t, "", "practice", "vat", "--choice", "--print", "--count", "4", "--seed", "2", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	key := strings.Index(out, "==== Answers ====")
+	if key < 0 || strings.Count(out[:key], "   A. ") != 2 || strings.Count(out[:key], "True or false") != 2 || strings.Count(out[key:], "[vat.") != 4 {
+		t.Fatalf("sheet:\n%s", out)
+	}
+	if _, _, code := run(t, "", "practice", "vat", "--choice", "--print", "--count", "0"); code != 2 {
+		t.Errorf("--count 0: %d", code)
+	}
+}

@@ -34,8 +34,11 @@ type practiceHome struct {
 func newPracticeStart(c *common, scope string) screen {
 	if kind := c.opts.Study; kind != "" {
 		c.opts.Study = "" // the first screen only: p later opens the home
-		if kind == "review" {
+		switch kind {
+		case "review":
 			return newReviewRun(c, scope, c.opts.Count)
+		case "choice":
+			return newChoiceRun(c, scope)
 		}
 		return newMistakesRun(c)
 	}
@@ -120,7 +123,8 @@ func (ph *practiceHome) capturesText() bool { return false }
 func (ph *practiceHome) help() helpKeys {
 	k := ph.c.keys
 	m, r := ph.c.studyKeys()
-	return helpKeys{short: []key.Binding{k.Enter, m, r, k.Date, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r}, {k.Date, k.Today, k.Back}}}
+	ch := ph.c.choiceKey()
+	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch}, {k.Date, k.Today, k.Back}}}
 }
 
 func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -137,6 +141,8 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 		return ph, push(newMistakesRun(ph.c))
 	case key.Matches(km, keyReview):
 		return ph, push(newReviewRun(ph.c, ph.category, 10))
+	case key.Matches(km, keyChoice):
+		return ph, push(newChoiceRun(ph.c, ph.category))
 	case key.Matches(km, k.Up):
 		if ph.cursor > 0 {
 			ph.cursor--

@@ -364,3 +364,56 @@ func TestChangesGolden(t *testing.T) {
 		}
 	}
 }
+
+// k on the practice home asks choice questions: a wrong pick shows the
+// answer with the rule's history and source; single and true/false alternate.
+func TestChoiceRun(t *testing.T) {
+	m := newModel(t, i18n.ModeZH, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 4, true })
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	send(m, "k")
+	r, ok := m.top().(*choiceRun)
+	if !ok || r.q == nil || r.q.Kind != practice.Single {
+		t.Fatalf("top %T", m.top())
+	}
+	wrong := string(rune('a' + (r.q.Answer+1)%4))
+	send(m, wrong)
+	v := m.View()
+	if r.right != 0 || r.n != 1 || !strings.Contains(v, "正确答案") || !strings.Contains(v, "依据") || !strings.Contains(v, "历次取值") {
+		t.Fatalf("after a wrong pick:\n%s", v)
+	}
+	send(m, "<enter>")
+	if r.q.Kind != practice.TrueFalse || r.answered != -1 {
+		t.Fatal("no true/false question next")
+	}
+	if r.q.Answer == 1 {
+		send(m, "y")
+	} else {
+		send(m, "n")
+	}
+	if r.right != 1 {
+		t.Fatalf("a right answer not counted:\n%s", m.View())
+	}
+}
+
+func TestChoiceGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"choice", "choice_en", "choice_answered", "choice_answered_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newModel(t, mode, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 4, true })
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				send(m, "k")
+				if strings.HasPrefix(name, "choice_answered") {
+					r := m.top().(*choiceRun)
+					send(m, string(rune('a'+(r.q.Answer+1)%4)))
+				}
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
