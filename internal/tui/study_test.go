@@ -417,3 +417,56 @@ func TestChoiceGolden(t *testing.T) {
 		}
 	}
 }
+
+// v on a result compares it with another date: the 2019 VAT cut.
+func compareModel(t *testing.T, mode i18n.Mode, w, h int) *Model {
+	m := newModel(t, mode, func(o *Options) { o.Date = date.MustParse("2019-06-01") })
+	update(m, tea.WindowSizeMsg{Width: w, Height: h})
+	raw := map[string]string{"sales": "100000", "input_tax": "8000"}
+	res, err := m.c.eng.Calc("vat.general", raw, m.c.date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(m, pushMsg{newResult(m.c, res, raw)})
+	send(m, "v")
+	return m
+}
+
+func TestCompareScreen(t *testing.T) {
+	m := compareModel(t, i18n.ModeEN, 100, 40)
+	s, ok := m.top().(*compareScreen)
+	if !ok || s.ti.Value() != "2018-06-01" {
+		t.Fatalf("top %T", m.top())
+	}
+	send(m, "<bs>", "x", "<enter>")
+	if s.other != nil || !strings.Contains(m.View(), "2018-06-0x") {
+		t.Fatalf("a bad date was taken:\n%s", m.View())
+	}
+	send(m, "<bs>", "1", "<enter>")
+	v := m.View()
+	if s.other == nil || !strings.Contains(v, "≠ Rate") || !strings.Contains(v, "13%") || !strings.Contains(v, "16%") {
+		t.Fatalf("comparison:\n%s", v)
+	}
+	send(m, "<esc>")
+	if s.other != nil || m.top() != screen(s) {
+		t.Fatal("esc did not go back to the date")
+	}
+}
+
+func TestCompareGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"compare", "compare_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := compareModel(t, mode, sz.w, sz.h)
+				send(m, "<enter>")
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
