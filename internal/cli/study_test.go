@@ -122,3 +122,22 @@ func TestChoiceSheet(t *testing.T) {
 		t.Errorf("--count 0: %d", code)
 	}
 }
+
+// exam --print writes a paper without answers, --key its key: the same
+// seed, the same ten questions.
+func TestExamPaper(t *testing.T) {
+	paper, stderr, code := run(t, "", "exam", "vat", "--print", "--seed", "5", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	key, _, _ := run(t, "", "exam", "vat", "--print", "--key", "--seed", "5", "--lang", "en")
+	if !strings.Contains(paper, "I. Choice questions") || !strings.Contains(paper, "II. Calculation problems") || !strings.Contains(paper, "10. ") {
+		t.Fatalf("paper:\n%s", paper)
+	}
+	if strings.Contains(paper, "Source:") || strings.Contains(paper, "[vat.") || !strings.Contains(key, "Source:") || !strings.Contains(key, "10. ") {
+		t.Errorf("answers on the paper or none in the key:\n%s\n%s", paper, key)
+	}
+	if _, _, code := run(t, "", "exam", "--minutes", "0"); code != 2 {
+		t.Errorf("--minutes 0: %d", code)
+	}
+}

@@ -46,7 +46,7 @@ func (r *choiceRun) next() {
 }
 
 func (r *choiceRun) title() string      { return r.c.t("choice.title") }
-func (r *choiceRun) capturesText() bool { return false }
+func (r *choiceRun) capturesText() bool { return r.q != nil && r.answered < 0 } // a–d are answers, not d (date)
 func (r *choiceRun) setSize(w, h int)   { r.w, r.h = w, h; r.rebuild() }
 func (r *choiceRun) relabel() {
 	r.params = practice.ChoiceParams(r.c.eng.Cat, r.scope, r.c.date, r.c.langs()...)

@@ -39,6 +39,8 @@ func newPracticeStart(c *common, scope string) screen {
 			return newReviewRun(c, scope, c.opts.Count)
 		case "choice":
 			return newChoiceRun(c, scope)
+		case "exam":
+			return newExam(c, scope, c.opts.Count)
 		}
 		return newMistakesRun(c)
 	}
@@ -123,8 +125,8 @@ func (ph *practiceHome) capturesText() bool { return false }
 func (ph *practiceHome) help() helpKeys {
 	k := ph.c.keys
 	m, r := ph.c.studyKeys()
-	ch := ph.c.choiceKey()
-	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch}, {k.Date, k.Today, k.Back}}}
+	ch, ex := ph.c.choiceKey(), ph.c.examKey()
+	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, ex, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch, ex}, {k.Date, k.Today, k.Back}}}
 }
 
 func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -143,6 +145,8 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 		return ph, push(newReviewRun(ph.c, ph.category, 10))
 	case key.Matches(km, keyChoice):
 		return ph, push(newChoiceRun(ph.c, ph.category))
+	case key.Matches(km, keyExam):
+		return ph, push(newExam(ph.c, ph.category, 30))
 	case key.Matches(km, k.Up):
 		if ph.cursor > 0 {
 			ph.cursor--

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
@@ -463,6 +464,113 @@ func TestCompareGolden(t *testing.T) {
 				}
 				m := compareModel(t, mode, sz.w, sz.h)
 				send(m, "<enter>")
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
+
+// A ten-question mock exam: six choice, four calculation; marks per
+// section at the end; the calculation problems reach the records.
+func TestExam(t *testing.T) {
+	m := newModel(t, i18n.ModeZH, func(o *Options) {
+		o.Practice, o.Category, o.Study, o.Count, o.Seed, o.SeedSet = true, "vat", "exam", 30, 3, true
+	})
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	e, ok := m.top().(*examRun)
+	if !ok || len(e.items) != 10 {
+		t.Fatalf("top %T", m.top())
+	}
+	clock := e.start
+	e.now = func() time.Time { return clock }
+	e.tick = func() tea.Cmd { return nil }
+	if !strings.Contains(m.View(), "剩余 30:00") {
+		t.Fatalf("no countdown:\n%s", m.View())
+	}
+	for i := 0; i < 10; i++ {
+		clock = clock.Add(time.Minute)
+		switch s := e.cur.(type) {
+		case *choiceRun:
+			pick := s.q.Answer
+			if i == 0 {
+				pick = (pick + 1) % 4 // one wrong
+			}
+			if s.q.Kind == practice.TrueFalse {
+				send(m, map[int]string{1: "y", 0: "n"}[pick])
+			} else {
+				send(m, string(rune('a'+pick)))
+			}
+		case *practiceRun:
+			finishProblem(m, s, i != 9)
+		}
+		send(m, "<enter>")
+	}
+	v := plain(m.View())
+	if !e.over || e.choiceN != 6 || e.choiceRight != 5 || !strings.Contains(v, "一、选择题：5 / 6 分") || !strings.Contains(v, "用时 10:00") {
+		t.Fatalf("summary:\n%s", m.View())
+	}
+	if st, _ := m.c.stats.Load(); len(st.Formulas) == 0 {
+		t.Error("the calculation problems are not in the records")
+	}
+	if st, _ := m.c.book.Load(); len(st.Mistakes) != 1 {
+		t.Errorf("notebook %d, want the one calculation missed", len(st.Mistakes))
+	}
+}
+
+// When time is up the exam ends: what was not answered scores nothing.
+func TestExamTimeUp(t *testing.T) {
+	m := newModel(t, i18n.ModeEN, func(o *Options) {
+		o.Practice, o.Category, o.Study, o.Count, o.Seed, o.SeedSet = true, "vat", "exam", 5, 3, true
+	})
+	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	e := m.top().(*examRun)
+	clock := e.start
+	e.now = func() time.Time { return clock }
+	e.tick = func() tea.Cmd { return nil }
+	s := e.cur.(*choiceRun)
+	send(m, string(rune('a'+s.q.Answer)), "<enter>")
+	clock = clock.Add(6 * time.Minute)
+	update(m, examTick{clock})
+	if !e.over || e.choiceRight != 1 || e.choiceN != 6 || e.calcOf == 0 || e.calcGot != 0 {
+		t.Fatalf("after time up: %+v", e)
+	}
+}
+
+func TestExamGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"exam", "exam_en", "exam_summary", "exam_summary_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newModel(t, mode, func(o *Options) {
+					o.Practice, o.Category, o.Study, o.Count, o.Seed, o.SeedSet = true, "vat", "exam", 30, 3, true
+				})
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				e := m.top().(*examRun)
+				clock := e.start
+				e.now = func() time.Time { return clock }
+				e.tick = func() tea.Cmd { return nil }
+				e.tick = func() tea.Cmd { return nil }
+				if strings.HasPrefix(name, "exam_summary") {
+					for !e.over {
+						clock = clock.Add(90 * time.Second)
+						switch s := e.cur.(type) {
+						case *choiceRun:
+							if s.q.Kind == practice.TrueFalse {
+								send(m, "y")
+							} else {
+								send(m, "a")
+							}
+						case *practiceRun:
+							finishProblem(m, s, true)
+						}
+						send(m, "<enter>")
+					}
+				}
 				view := m.View()
 				checkFits(t, view, sz.w, sz.h)
 				golden.RequireEqual(t, []byte(view))
