@@ -235,7 +235,7 @@ func (a *app) practiceCmd() *cobra.Command {
 	var print bool
 	var count int
 	var answers string
-	var mistakes, choice bool
+	var mistakes, choice, stats bool
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
@@ -262,6 +262,9 @@ the draw repeatable.`,
 			if mistakes {
 				return a.mistakes(cmd, print, answers)
 			}
+			if stats {
+				return a.dashboard()
+			}
 			if choice {
 				return a.choice(category, print, seed, cmd.Flags().Changed("seed"), count, answers)
 			}
@@ -275,6 +278,7 @@ the draw repeatable.`,
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
 	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems (1 to 500)")
 	cmd.Flags().StringVar(&answers, "answers", "end", "with --print: end (a key after all problems), inline or none")
+	cmd.Flags().BoolVar(&stats, "stats", false, "print your progress: step marks per tax and formula, weakest first, and the last days")
 	cmd.Flags().BoolVar(&choice, "choice", false, "choice questions (single choice, true/false) on the rates and amounts in force")
 	cmd.Flags().BoolVar(&mistakes, "mistakes", false, "redo the problems of the mistakes notebook (错题本), exactly as they were missed")
 	return cmd

@@ -132,3 +132,16 @@ func joinComma(xs []string) string {
 	}
 	return out
 }
+
+// dashboard prints the progress in every language of the mode.
+func (a *app) dashboard() error {
+	stats, _ := practice.OpenStore(a.env.Getenv).Load()
+	st, _ := practice.OpenStudy(a.env.Getenv).Load()
+	for i, c := range a.langCats() {
+		if i > 0 {
+			fmt.Fprintln(a.env.Stdout)
+		}
+		fmt.Fprint(a.env.Stdout, practice.Dashboard(a.eng.Cat, stats, st, c))
+	}
+	return nil
+}

@@ -66,7 +66,21 @@ type Study struct {
 	Version  int             `json:"version"`
 	Mistakes []*Mistake      `json:"mistakes"`
 	Boxes    map[string]*Box `json:"boxes"`
+	// Attempts are the last problems finished, for the trend; older
+	// ones drop off (the per-formula totals stay in practice.json).
+	Attempts []Attempt `json:"attempts,omitempty"`
 }
+
+// Attempt is one finished problem's marks.
+type Attempt struct {
+	Formula string  `json:"formula"`
+	Day     string  `json:"day"`
+	Got     float64 `json:"got"`
+	Of      int     `json:"of"`
+}
+
+// MaxAttempts is how many attempts the study file keeps.
+const MaxAttempts = 2000
 
 func newStudy() *Study { return &Study{Version: studyVersion, Boxes: map[string]*Box{}} }
 
@@ -77,15 +91,19 @@ type Outcome struct {
 	Inputs  map[string]string
 	Right   bool   // every step right at the first try
 	Day     string // the day it was answered
+	Got     float64
+	Of      int
 }
 
 // OutcomeOf is p's outcome with marks per step (1, ½ or 0), answered on day.
 func OutcomeOf(p *Problem, marks []float64, day date.Date) Outcome {
 	right := len(marks) > 0
+	got := 0.0
 	for _, m := range marks {
 		right = right && m == 1
+		got += m
 	}
-	return Outcome{Formula: p.Formula.ID, Date: p.Date.String(), Inputs: p.Raw, Right: right, Day: day.String()}
+	return Outcome{Formula: p.Formula.ID, Date: p.Date.String(), Inputs: p.Raw, Right: right, Day: day.String(), Got: got, Of: len(marks)}
 }
 
 // Apply adds an outcome: a miss enters the notebook (or starts its count of
@@ -122,6 +140,12 @@ func (st *Study) Apply(o Outcome) {
 		}
 	}
 	st.box(o.Formula, o.Right, o.Day)
+	if o.Of > 0 {
+		st.Attempts = append(st.Attempts, Attempt{Formula: o.Formula, Day: o.Day, Got: o.Got, Of: o.Of})
+		if n := len(st.Attempts); n > MaxAttempts {
+			st.Attempts = append([]Attempt(nil), st.Attempts[n-MaxAttempts:]...)
+		}
+	}
 }
 
 func contains(xs []string, x string) bool {

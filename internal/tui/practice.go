@@ -126,7 +126,7 @@ func (ph *practiceHome) help() helpKeys {
 	k := ph.c.keys
 	m, r := ph.c.studyKeys()
 	ch, ex := ph.c.choiceKey(), ph.c.examKey()
-	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, ex, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch, ex}, {k.Date, k.Today, k.Back}}}
+	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, ex, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch, ex, ph.c.dashKey()}, {k.Date, k.Today, k.Back}}}
 }
 
 func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -147,6 +147,8 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 		return ph, push(newChoiceRun(ph.c, ph.category))
 	case key.Matches(km, keyExam):
 		return ph, push(newExam(ph.c, ph.category, 30))
+	case key.Matches(km, keyDash):
+		return ph, push(newDashboard(ph.c))
 	case key.Matches(km, k.Up):
 		if ph.cursor > 0 {
 			ph.cursor--

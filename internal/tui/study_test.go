@@ -578,3 +578,29 @@ func TestExamGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestDashboardGolden(t *testing.T) {
+	for _, sz := range sizes {
+		for _, name := range []string{"dashboard", "dashboard_en"} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz.w, sz.h), func(t *testing.T) {
+				mode := i18n.ModeZH
+				if strings.HasSuffix(name, "_en") {
+					mode = i18n.ModeEN
+				}
+				m := newModel(t, mode, func(o *Options) { o.Practice, o.Category = true, "vat" })
+				m.c.stats.Record("vat.general", []float64{1, 0.5, 0}, "2026-11-21")
+				m.c.stats.Record("vat.separate", []float64{1, 1}, "2026-11-22")
+				m.c.book.Record(practice.Outcome{Formula: "vat.general", Date: "2026-11-21", Inputs: map[string]string{"sales": "1"}, Day: "2026-11-21", Got: 1.5, Of: 3})
+				m.c.book.Record(practice.Outcome{Formula: "vat.separate", Date: "2026-11-22", Inputs: map[string]string{"amount_incl": "1"}, Right: true, Day: "2026-11-22", Got: 2, Of: 2})
+				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
+				send(m, "g")
+				if _, ok := m.top().(*dashboard); !ok {
+					t.Fatalf("top %T", m.top())
+				}
+				view := m.View()
+				checkFits(t, view, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
