@@ -9,11 +9,12 @@ import (
 	"github.com/cntax/cntax/internal/practice"
 )
 
-var keyDash = key.NewBinding(key.WithKeys("g"))
+// s, not g: g starts the root's g-h chord (back home) on main
+var keyDash = key.NewBinding(key.WithKeys("s"))
 
 func (c *common) dashKey() key.Binding {
 	k := keyDash
-	k.SetHelp("g", c.t("dash.help"))
+	k.SetHelp("s", c.t("dash.help"))
 	return k
 }
 

@@ -593,7 +593,7 @@ func TestDashboardGolden(t *testing.T) {
 				m.c.book.Record(practice.Outcome{Formula: "vat.general", Date: "2026-11-21", Inputs: map[string]string{"sales": "1"}, Day: "2026-11-21", Got: 1.5, Of: 3})
 				m.c.book.Record(practice.Outcome{Formula: "vat.separate", Date: "2026-11-22", Inputs: map[string]string{"amount_incl": "1"}, Right: true, Day: "2026-11-22", Got: 2, Of: 2})
 				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
-				send(m, "g")
+				send(m, "s")
 				if _, ok := m.top().(*dashboard); !ok {
 					t.Fatalf("top %T", m.top())
 				}
