@@ -13,7 +13,8 @@ import (
 	"github.com/cntax/cntax/internal/practice"
 )
 
-var keyChoice = key.NewBinding(key.WithKeys("k"))
+// c, not k: k moves up (vim keys) on every list
+var keyChoice = key.NewBinding(key.WithKeys("c"))
 
 // choiceRun asks choice questions about the rules of a scope, single
 // choice and true/false in turn; an answer shows the right value, the
@@ -162,7 +163,7 @@ func (r *choiceRun) view() string { return r.vp.View() + "\n" + r.more() }
 // choiceKey is the practice home's key to choice questions, with its help.
 func (c *common) choiceKey() key.Binding {
 	k := keyChoice
-	k.SetHelp("k", c.t("choice.title"))
+	k.SetHelp("c", c.t("choice.title"))
 	return k
 }
 

@@ -366,12 +366,12 @@ func TestChangesGolden(t *testing.T) {
 	}
 }
 
-// k on the practice home asks choice questions: a wrong pick shows the
+// c on the practice home asks choice questions: a wrong pick shows the
 // answer with the rule's history and source; single and true/false alternate.
 func TestChoiceRun(t *testing.T) {
 	m := newModel(t, i18n.ModeZH, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 4, true })
 	update(m, tea.WindowSizeMsg{Width: 100, Height: 40})
-	send(m, "k")
+	send(m, "c")
 	r, ok := m.top().(*choiceRun)
 	if !ok || r.q == nil || r.q.Kind != practice.Single {
 		t.Fatalf("top %T", m.top())
@@ -406,7 +406,7 @@ func TestChoiceGolden(t *testing.T) {
 				}
 				m := newModel(t, mode, func(o *Options) { o.Practice, o.Category, o.Seed, o.SeedSet = true, "vat", 4, true })
 				update(m, tea.WindowSizeMsg{Width: sz.w, Height: sz.h})
-				send(m, "k")
+				send(m, "c")
 				if strings.HasPrefix(name, "choice_answered") {
 					r := m.top().(*choiceRun)
 					send(m, string(rune('a'+(r.q.Answer+1)%4)))
@@ -602,5 +602,16 @@ func TestDashboardGolden(t *testing.T) {
 				golden.RequireEqual(t, []byte(view))
 			})
 		}
+	}
+}
+
+// The study keys leave the list keys alone: j and k still move.
+func TestPracticeHomeVimKeys(t *testing.T) {
+	m := newModel(t, i18n.ModeZH, func(o *Options) { o.Practice, o.Category = true, "vat" })
+	update(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	ph := m.top().(*practiceHome)
+	send(m, "j", "j", "k")
+	if m.top() != screen(ph) || ph.cursor != 1 {
+		t.Fatalf("cursor %d, top %T", ph.cursor, m.top())
 	}
 }
