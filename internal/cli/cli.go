@@ -53,7 +53,7 @@ type TUIOptions struct {
 	Category string
 	Seed     int64
 	SeedSet  bool
-	Study    string // "mistakes" or "review" (cntax practice --mistakes, cntax review)
+	Study    string // "mistakes", "review", "choice" or "exam": the first screen
 	Count    int
 }
 

@@ -46,8 +46,9 @@ type Options struct {
 	Category string
 	Seed     int64
 	SeedSet  bool
-	// Study opens the mistakes notebook ("mistakes") or a review
-	// ("review", Count formulas) instead of the practice home.
+	// Study opens the mistakes notebook ("mistakes"), a review ("review",
+	// Count formulas), choice questions ("choice") or a mock exam ("exam",
+	// Count minutes) instead of the practice home.
 	Study string
 	Count int
 }
