@@ -13,5 +13,6 @@ func runTUI(o cli.TUIOptions) error {
 		Engine: o.Engine, Cats: o.Cats, Mode: o.Mode, LangFlag: o.LangFlag,
 		Date: o.Date, DateFlag: o.DateFlag, Today: date.Today(), Getenv: os.Getenv,
 		Practice: o.Practice, Category: o.Category, Seed: o.Seed, SeedSet: o.SeedSet,
+		Study: o.Study, Count: o.Count,
 	})
 }

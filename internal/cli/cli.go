@@ -53,6 +53,8 @@ type TUIOptions struct {
 	Category string
 	Seed     int64
 	SeedSet  bool
+	Study    string // "mistakes", "review", "choice" or "exam": the first screen
+	Count    int
 }
 
 // usageError is bad usage or input: exit 2, message already localized.
@@ -210,7 +212,7 @@ With no command it opens the interactive program.`,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
-	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.reviewCmd(), a.changesCmd(), a.examCmd())
 	return root
 }
 
@@ -234,6 +236,8 @@ func (a *app) practiceCmd() *cobra.Command {
 	var seed int64
 	var print bool
 	var count int
+	var answers string
+	var mistakes, choice, stats bool
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
@@ -257,15 +261,28 @@ the draw repeatable.`,
 				}
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
+			if mistakes {
+				return a.mistakes(cmd, print, answers)
+			}
+			if stats {
+				return a.dashboard()
+			}
+			if choice {
+				return a.choice(category, print, seed, cmd.Flags().Changed("seed"), count, answers)
+			}
 			if print {
-				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count)
+				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count, answers)
 			}
 			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
 		},
 	}
 	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
-	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems")
+	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems (1 to 500)")
+	cmd.Flags().StringVar(&answers, "answers", "end", "with --print: end (a key after all problems), inline or none")
+	cmd.Flags().BoolVar(&stats, "stats", false, "print your progress: step marks per tax and formula, weakest first, and the last days")
+	cmd.Flags().BoolVar(&choice, "choice", false, "choice questions (single choice, true/false) on the rates and amounts in force")
+	cmd.Flags().BoolVar(&mistakes, "mistakes", false, "redo the problems of the mistakes notebook (错题本), exactly as they were missed")
 	return cmd
 }
 
@@ -336,7 +353,7 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 func (a *app) calcCmd() *cobra.Command {
-	var format string
+	var format, compare string
 	cmd := &cobra.Command{
 		Use:   "calc ID [name=value ...]",
 		Short: "计算并显示每一步 · compute, showing every step",
@@ -351,6 +368,9 @@ of a rate param (cntax show ID lists them). Inputs not given take their defaults
 			raw, err := a.pairs(args[1:])
 			if err != nil {
 				return err
+			}
+			if compare != "" {
+				return a.compare(args[0], raw, compare, format)
 			}
 			res, err := a.eng.Calc(args[0], raw, a.date)
 			if err != nil {
@@ -370,6 +390,7 @@ of a rate param (cntax show ID lists them). Inputs not given take their defaults
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or md")
+	cmd.Flags().StringVar(&compare, "compare", "", "also compute under the rules of this day, YYYY-MM-DD, side by side (text or json)")
 	return cmd
 }
 

@@ -222,6 +222,7 @@ type Mark struct {
 	OK     bool
 	Given  decimal.Decimal
 	Parsed bool // the answer read as a number (or yes/no)
+	Near   Near // a wrong answer that is off only by rounding
 }
 
 // Tolerance is how far an answer to step st may be off: the step's own, else
@@ -269,7 +270,11 @@ func (p *Problem) Grade(i int, answer string) Mark {
 			v, ok = pct, true
 		}
 	}
-	return Mark{OK: ok, Given: v, Parsed: true}
+	m := Mark{OK: ok, Given: v, Parsed: true}
+	if !ok {
+		m.Near = p.near(i, v)
+	}
+	return m
 }
 
 // Asked lists the steps the student answers: all of them, in order.

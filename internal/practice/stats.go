@@ -87,6 +87,13 @@ func (s *Store) load() (*Stats, error) {
 // *CorruptError when the old file was set aside and a new one saved.
 func (s *Store) Record(formulaID string, marks []float64, day string) (*FormulaStats, error) {
 	s.pending = append(s.pending, finished{formulaID, append([]float64(nil), marks...), day})
+	// Two cntax processes (two terminals) must not save over each other.
+	unlock, lerr := lock(s.Path)
+	if lerr != nil {
+		st, _ := s.Load()
+		return st.Formulas[formulaID], lerr
+	}
+	defer unlock()
 	st, err := s.Load()
 	rec := st.Formulas[formulaID]
 	var ue *UnreadableError

@@ -63,7 +63,7 @@ func (h *home) help() helpKeys {
 	}
 	return helpKeys{
 		short: []key.Binding{k.Enter, k.Filter, k.History, k.Date},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Filter, k.Palette, k.History}, {k.Practice, k.Date, k.Today}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Filter, k.Palette, k.History}, {k.Practice, h.c.changesKey(), k.Date, k.Today}},
 	}
 }
 
@@ -141,6 +141,8 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case key.Matches(km, k.History):
 		return h, push(newHistory(h.c))
+	case key.Matches(km, keyChanges):
+		return h, push(newChangesScreen(h.c))
 	case key.Matches(km, k.Practice):
 		if len(h.items) > 0 && h.items[h.cursor].cat != nil {
 			if s := newPracticeStart(h.c, h.items[h.cursor].cat.ID); s != nil {

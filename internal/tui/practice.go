@@ -28,14 +28,27 @@ type practiceHome struct {
 	w, h     int
 	stats    *practice.Stats
 	statsErr error
+	study    *practice.Study
 }
 
 func newPracticeStart(c *common, scope string) screen {
+	if kind := c.opts.Study; kind != "" {
+		c.opts.Study = "" // the first screen only: p later opens the home
+		switch kind {
+		case "review":
+			return newReviewRun(c, scope, c.opts.Count)
+		case "choice":
+			return newChoiceRun(c, scope)
+		case "exam":
+			return newExam(c, scope, c.opts.Count)
+		}
+		return newMistakesRun(c)
+	}
 	if f := c.eng.Cat.Formula(scope); f != nil {
 		return newPracticeFor(c, f)
 	}
 	ph := &practiceHome{c: c, category: scope}
-	ph.stats, ph.statsErr = c.practiceStore().Load()
+	ph.load()
 	return ph
 }
 
@@ -92,13 +105,28 @@ func (ph *practiceHome) title() string {
 	}
 	return t
 }
-func (ph *practiceHome) relabel()           {}
-func (ph *practiceHome) setSize(w, h int)   { ph.w, ph.h = w, h }
+func (ph *practiceHome) relabel() {}
+
+// setSize is also called when a run is closed over the home: the records
+// are read again so they show the problems just finished.
+func (ph *practiceHome) setSize(w, h int) {
+	ph.w, ph.h = w, h
+	ph.load()
+}
+
+// load reads the records and the notebook; a notebook that cannot be
+// read is said when it is opened.
+func (ph *practiceHome) load() {
+	ph.stats, ph.statsErr = ph.c.practiceStore().Load()
+	ph.study, _ = ph.c.book.Load()
+}
 func (ph *practiceHome) capturesText() bool { return false }
 
 func (ph *practiceHome) help() helpKeys {
 	k := ph.c.keys
-	return helpKeys{short: []key.Binding{k.Enter, k.Date, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {k.Date, k.Today, k.Back}}}
+	m, r := ph.c.studyKeys()
+	ch, ex := ph.c.choiceKey(), ph.c.examKey()
+	return helpKeys{short: []key.Binding{k.Enter, m, r, ch, ex, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Enter}, {m, r, ch, ex, ph.c.dashKey()}, {k.Date, k.Today, k.Back}}}
 }
 
 func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
@@ -111,6 +139,16 @@ func (ph *practiceHome) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Back):
 		return ph, pop()
+	case key.Matches(km, keyMistakes):
+		return ph, push(newMistakesRun(ph.c))
+	case key.Matches(km, keyReview):
+		return ph, push(newReviewRun(ph.c, ph.category, 10))
+	case key.Matches(km, keyChoice):
+		return ph, push(newChoiceRun(ph.c, ph.category))
+	case key.Matches(km, keyExam):
+		return ph, push(newExam(ph.c, ph.category, 30))
+	case key.Matches(km, keyDash):
+		return ph, push(newDashboard(ph.c))
 	case key.Matches(km, k.Up):
 		if ph.cursor > 0 {
 			ph.cursor--
@@ -147,10 +185,16 @@ func (ph *practiceHome) view() string {
 	if ph.statsErr != nil {
 		head = append(head, wrapIndent(c.st.Warn.Render(c.statsWarning(c.cat(), ph.statsErr)), ph.w)...)
 	}
+	if s := ph.studyHead(); s != "" {
+		head = append(head, wrapIndent(c.st.Dim.Render(s), ph.w)...)
+	}
 	fs := ph.formulas()
 	blocks := make([]string, len(fs)+1)
 	heights := make([]int, len(fs)+1)
 	mixed := cursorMark(ph.cursor == 0) + c.set.N("practice.mixed", len(fs), "n", fmt.Sprint(len(fs)))
+	if ph.category == "" {
+		mixed = cursorMark(ph.cursor == 0) + c.t("practice.study.mixed_all", "n", fmt.Sprint(len(fs)))
+	}
 	if ph.cursor == 0 {
 		mixed = c.st.Selected.Render(mixed)
 	}
@@ -176,9 +220,10 @@ func (ph *practiceHome) view() string {
 	return out
 }
 
-// practiceRun asks the steps of one problem after another. A wrong answer
-// shows the right value with its formula and substitution; one retry earns
-// half a mark. Later steps build on the right values, not on the student's.
+// practiceRun asks the steps of one problem after another. A first wrong
+// answer gets a hint and one retry for half a mark; a second shows the
+// right value with its working. Later steps build on the right values, not
+// on the student's.
 type practiceRun struct {
 	pager
 	pool     []*catalog.Formula
@@ -195,6 +240,19 @@ type practiceRun struct {
 	done     bool
 	record   *practice.FormulaStats
 	statsErr error
+	leaving  bool // esc was pressed once on a half-done problem
+
+	// kind is "" for problems drawn from the pool, else "mistakes" (the
+	// notebook's problems redone) or "review" (formulas by the schedule):
+	// then queue holds what is asked, in order, and over says it is done.
+	kind    string
+	queue   []func() (*practice.Problem, error)
+	asked   int
+	total   int
+	over    bool
+	last    string // the formula of the previous problem
+	study   *practice.Study
+	bookErr error
 }
 
 func newPracticeRun(c *common, pool []*catalog.Formula) *practiceRun {
@@ -215,6 +273,19 @@ func (r *practiceRun) next() {
 		}
 	}
 	r.p, r.err, r.done, r.record, r.feedback = nil, nil, false, nil, nil
+	if r.kind != "" {
+		r.nextQueued()
+		return
+	}
+	if len(live) > 1 && r.last != "" {
+		// never the same formula twice in a row while there is another
+		for i, f := range live {
+			if f.ID == r.last {
+				live = append(live[:i:i], live[i+1:]...)
+				break
+			}
+		}
+	}
 	if len(live) == 0 {
 		r.err = errors.New(r.c.t("err.practice.none", "date", r.c.date.String()))
 		return
@@ -229,6 +300,12 @@ func (r *practiceRun) next() {
 	if r.p == nil {
 		return
 	}
+	r.start()
+}
+
+// start asks the first step of the problem in r.p.
+func (r *practiceRun) start() {
+	r.last = r.p.Formula.ID
 	r.step, r.retry = 0, false
 	r.marks = make([]float64, len(r.p.Questions()))
 	r.given = make([]string, len(r.p.Questions()))
@@ -238,10 +315,18 @@ func (r *practiceRun) next() {
 }
 
 func (r *practiceRun) title() string {
-	if r.p == nil {
-		return r.c.t("practice.title")
+	t := r.c.t("practice.title")
+	if r.p != nil {
+		t = r.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(r.p.Formula.ID)) })
 	}
-	return r.c.both(" · ", func(x *i18n.Catalog) string { return x.T(i18n.FormulaKey(r.p.Formula.ID)) })
+	if r.kind != "" {
+		k := r.c.t("practice.study."+r.kind, "n", fmt.Sprint(r.asked), "of", fmt.Sprint(r.total))
+		if r.p == nil {
+			return k
+		}
+		t = k + " · " + t
+	}
+	return t
 }
 
 func (r *practiceRun) capturesText() bool { return !r.done && r.p != nil }
@@ -261,7 +346,7 @@ func (r *practiceRun) setSize(w, h int) {
 }
 
 func (r *practiceRun) relabel() {
-	if r.p != nil && r.p.Date != r.c.date && !r.done {
+	if r.kind == "" && r.p != nil && r.p.Date != r.c.date && !r.done {
 		r.next() // a new date means the rules of that day: a new problem
 		return
 	}
@@ -274,13 +359,30 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 		return r, nil
 	}
 	k := r.c.keys
-	switch {
-	case key.Matches(km, k.Back):
+	if key.Matches(km, k.Back) {
+		if r.halfDone() && !r.leaving {
+			// a problem half answered is not dropped on one key
+			r.leaving = true
+			r.rebuild()
+			return r, nil
+		}
 		return r, pop()
+	}
+	if r.leaving {
+		r.leaving = false
+		r.rebuild()
+	}
+	switch {
 	case key.Matches(km, k.PageUp), key.Matches(km, k.PageDown) && km.String() != " ":
 		var cmd tea.Cmd
 		r.vp, cmd = r.vp.Update(msg)
 		return r, cmd
+	}
+	if r.over {
+		if key.Matches(km, k.Enter) {
+			return r, pop()
+		}
+		return r, nil
 	}
 	if r.p == nil || r.done {
 		if key.Matches(km, k.Enter) || km.String() == "n" {
@@ -292,8 +394,8 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(km, k.Enter):
 		r.answer(strings.TrimSpace(r.ti.Value()))
 		return r, nil
-	case km.Type == tea.KeyTab:
-		r.answer("")
+	case key.Matches(km, k.Skip):
+		r.skip()
 		return r, nil
 	}
 	var cmd tea.Cmd
@@ -302,16 +404,23 @@ func (r *practiceRun) update(msg tea.Msg) (screen, tea.Cmd) {
 	return r, cmd
 }
 
-// answer grades the current step; "" skips it.
+// halfDone: leaving now would lose answers given or being typed.
+func (r *practiceRun) halfDone() bool {
+	return r.p != nil && !r.done && (r.step > 0 || r.retry || strings.TrimSpace(r.ti.Value()) != "")
+}
+
+// answer grades the current step. A first miss gets a hint — the step's
+// formula and the numbers put in, not the value — and one retry for half a
+// mark; the value is shown only after the second miss. An empty answer is
+// asked again: skipping is its own key.
 func (r *practiceRun) answer(a string) {
 	p := r.p
 	i := r.step
 	r.fbStep = i
 	cat := r.c.cat()
 	if a == "" {
-		r.marks[i] = 0
-		r.feedback = r.reveal(i, cat.T("practice.skipped"))
-		r.advance()
+		r.feedback = []string{r.c.st.Warn.Render(cat.T("practice.study.empty"))}
+		r.rebuild()
 		return
 	}
 	m := p.Grade(i, a)
@@ -332,14 +441,48 @@ func (r *practiceRun) answer(a string) {
 		r.advance()
 	case !r.retry:
 		r.retry = true
-		r.feedback = r.reveal(i, cat.T("practice.wrong", "given", a))
-		r.feedback = append(r.feedback, r.c.st.Dim.Render(cat.T("practice.retry_hint")))
+		r.feedback = r.hint(i, r.missText(i, a, m, "practice.wrong"))
 		r.ti.SetValue("")
 		r.rebuild()
 	default:
 		r.marks[i] = 0
-		r.feedback = r.reveal(i, cat.T("practice.wrong_again", "given", a))
+		r.feedback = r.reveal(i, r.missText(i, a, m, "practice.wrong_again"))
 		r.advance()
+	}
+}
+
+// skip gives up the current step for no mark and shows its working.
+func (r *practiceRun) skip() {
+	i := r.step
+	r.fbStep = i
+	r.marks[i] = 0
+	r.feedback = r.reveal(i, r.c.cat().T("practice.skipped"))
+	r.advance()
+}
+
+// missText says why answer a to step i is wrong: a rounding slip is named.
+func (r *practiceRun) missText(i int, a string, m practice.Mark, plain string) string {
+	cat := r.c.cat()
+	switch m.Near.Kind {
+	case practice.NearResult:
+		return cat.T(fmt.Sprintf("practice.study.near_places.%d", m.Near.Places), "given", a)
+	case practice.NearStep:
+		q := r.p.Questions()[m.Near.Step]
+		return cat.T("practice.study.near_step", "given", a, "n", fmt.Sprint(m.Near.Step+1), "label", q.Label(cat))
+	}
+	return cat.T(plain, "given", a)
+}
+
+// hint shows step i's formula and substitution without its value.
+func (r *practiceRun) hint(i int, why string) []string {
+	cat := r.c.cat()
+	q := r.p.Questions()[i]
+	return []string{
+		r.c.st.Error.Render("✗ " + why),
+		r.c.st.Dim.Render(cat.T("practice.study.hint")),
+		"    = " + q.Symbolic(cat),
+		"    = " + q.Substituted(cat),
+		r.c.st.Dim.Render(cat.T("practice.study.retry")),
 	}
 }
 
@@ -370,6 +513,7 @@ func (r *practiceRun) finish() {
 	r.done = true
 	r.ti.Blur()
 	r.record, r.statsErr = r.c.practiceStore().Record(r.p.Formula.ID, r.marks, r.c.date.String())
+	r.study, r.bookErr = r.c.book.Record(practice.OutcomeOf(r.p, r.marks, r.c.today))
 }
 
 func (r *practiceRun) rebuild() {
@@ -417,17 +561,25 @@ func (r *practiceRun) rebuild() {
 		for _, q := range qs {
 			lw = max(lw, textWidth(q.Label(cat)))
 		}
+		nw := len(fmt.Sprint(len(qs))) // 9. and 10. line up
 		for i, q := range qs {
 			mark := map[float64]string{1: "✓", 0.5: "½", 0: "✗"}[r.marks[i]]
-			b = append(b, fmt.Sprintf("  %d. %s  %s %s", i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
+			b = append(b, fmt.Sprintf("  %*d. %s  %s %s", nw, i+1, padRight(q.Label(cat), lw), mark, trimFloat(r.marks[i])))
 		}
 		b = append(b, "", c.st.Dim.Render(cat.T(i18n.FormulaKey(f.ID))+": "+c.recordLine(r.record)))
 		if r.statsErr != nil {
 			b = append(b, wrapPara(c.st.Warn.Render(c.statsWarning(cat, r.statsErr)), r.w)...)
 		}
+		b = append(b, wrapPara(c.st.Dim.Render(r.bookLine()), r.w)...)
+		if r.bookErr != nil {
+			b = append(b, wrapPara(c.st.Warn.Render(c.bookWarning(cat, r.bookErr)), r.w)...)
+		}
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.next_hint")))
 	} else if len(r.feedback) == 0 {
 		b = append(b, "", c.st.Dim.Render(cat.T("practice.answer_hint")))
+	}
+	if r.leaving {
+		b = append(b, "", c.st.Warn.Render(cat.T("practice.study.leave", "n", fmt.Sprint(r.step), "of", fmt.Sprint(len(qs)))))
 	}
 	r.set(strings.Join(b, "\n"), 0)
 	r.vp.GotoBottom()
@@ -439,6 +591,9 @@ func trimFloat(f float64) string {
 }
 
 func (r *practiceRun) view() string {
+	if r.over {
+		return wrapText(r.c.st.Result.Render(r.overText()), r.w)
+	}
 	if r.p == nil {
 		msg := r.c.t("practice.failed")
 		if r.err != nil {

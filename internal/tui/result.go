@@ -109,7 +109,7 @@ func (r *result) help() helpKeys {
 	}
 	return helpKeys{
 		short: []key.Binding{r.continueKey(), k.Date, k.Sheet, k.Export, k.Copy, k.Practice, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {r.continueKey(), k.Practice, k.History, k.Back}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Date, k.Sheet, k.Export, k.Copy}, {r.continueKey(), k.Practice, k.History, r.c.compareKey(), k.Back}},
 	}
 }
 
@@ -230,6 +230,8 @@ func (r *result) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case key.Matches(km, k.History):
 		return r, push(newHistory(r.c))
+	case key.Matches(km, keyCompare) && r.res.Formula.ID != payroll.FormulaMonth:
+		return r, push(newCompare(r.c, r.res, r.raw))
 	case key.Matches(km, k.Continue) && len(r.c.eng.Continuations(r.res.Formula)) > 0:
 		return r, push(newContinueMenu(r.c, r.res))
 	case key.Matches(km, k.Year) && r.res.Formula.ID == payroll.FormulaMonth:

@@ -46,6 +46,11 @@ type Options struct {
 	Category string
 	Seed     int64
 	SeedSet  bool
+	// Study opens the mistakes notebook ("mistakes"), a review ("review",
+	// Count formulas), choice questions ("choice") or a mock exam ("exam",
+	// Count minutes) instead of the practice home.
+	Study string
+	Count int
 }
 
 // common is shared by every screen, by pointer.
@@ -70,6 +75,8 @@ type common struct {
 	// is where e writes Markdown (the working directory).
 	clip      io.Writer
 	exportDir string
+
+	book *practice.StudyStore // the mistakes notebook and the review boxes
 }
 
 func (c *common) t(key string, args ...string) string { return c.set.T(key, args...) }
@@ -153,6 +160,7 @@ func New(o Options) *Model {
 		getenv: o.Getenv,
 		hist:   history.Open(o.Getenv),
 		stats:  practice.OpenStore(o.Getenv),
+		book:   practice.OpenStudy(o.Getenv),
 		opts:   o,
 		w:      80, h: 24,
 		forms:     map[string]*form{},
