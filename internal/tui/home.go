@@ -145,9 +145,7 @@ func (h *home) update(msg tea.Msg) (screen, tea.Cmd) {
 		return h, push(newChangesScreen(h.c))
 	case key.Matches(km, k.Practice):
 		if len(h.items) > 0 && h.items[h.cursor].cat != nil {
-			if s := newPracticeStart(h.c, h.items[h.cursor].cat.ID); s != nil {
-				return h, push(s)
-			}
+			return h, push(newPracticeStart(h.c, h.items[h.cursor].cat.ID))
 		}
 	}
 	return h, nil

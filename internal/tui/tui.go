@@ -193,9 +193,7 @@ func New(o Options) *Model {
 	m.help.Styles.FullDesc = m.help.Styles.ShortDesc
 	m.stack = []screen{newHome(c)}
 	if o.Practice {
-		if s := newPracticeStart(c, o.Category); s != nil {
-			m.stack = append(m.stack, s)
-		}
+		m.stack = append(m.stack, newPracticeStart(c, o.Category))
 	}
 	if cfgErr != nil {
 		c.status, c.statusW = c.t("tui.config_bad", "detail", termsafe.String(cfgErr.Error())), true
