@@ -19,6 +19,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	_ "github.com/cntax/cntax/internal/testwidth" // goldens do not follow the locale
 )
 
 func TestMain(m *testing.M) {
