@@ -15,7 +15,6 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
-	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
@@ -142,15 +141,17 @@ func (a *app) usage(key string, args ...string) error {
 // setup loads the catalog and reads the global flags; each command calls it
 // first so that --help never pays for loading.
 func (a *app) setup(cmd *cobra.Command) error {
+	if a.set != nil {
+		return nil // already done (an argument check needed the language)
+	}
 	eng, cats, err := engine.Default()
 	if err != nil {
 		return fmt.Errorf("the formula catalog does not load:\n%w", err)
 	}
 	a.eng, a.cats = eng, cats
-	saved, _ := config.Load(a.env.Getenv)
-	mode, err := i18n.Detect(a.lang, saved.Lang, a.env.Getenv)
+	mode, err := a.detectLang()
 	if err != nil {
-		return &usageError{msgs: []string{err.Error()}}
+		return err
 	}
 	a.set = &i18n.Set{Mode: mode, Cats: cats}
 	a.date = a.env.Today()
@@ -171,7 +172,7 @@ func (a *app) setup(cmd *cobra.Command) error {
 }
 
 func (a *app) root() *cobra.Command {
-	var practice bool
+	var practice, version bool
 	root := &cobra.Command{
 		Use:   "cntax",
 		Short: "中国税务公式：学习与计算 · Chinese tax formulas, explained step by step",
@@ -188,14 +189,28 @@ With no command it opens the interactive program.`,
   cntax batch vat.general sales.csv --format csv`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          a.rootArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if version {
+				if err := a.setup(cmd); err != nil {
+					return err
+				}
+				return a.printVersion(false)
+			}
+			if !a.interactive() {
+				if err := a.setup(cmd); err != nil {
+					return err
+				}
+				return a.usage("cli.no_terminal")
+			}
 			return a.runTUI(cmd, practice, "", 0, false)
 		},
 	}
-	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
+	root.Flags().BoolVar(&version, "version", false, "print the version, the build revision and the date of the newest rule")
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: CNTAX_LANG, then LC_ALL/LC_MESSAGES/LANG, else zh)")
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
-	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.versionCmd())
+	a.friendlyArgs(root)
 	return root
 }
 
@@ -207,7 +222,7 @@ func (a *app) runTUI(cmd *cobra.Command, practice bool, category string, seed in
 		return errors.New("the interactive program is not available in this build")
 	}
 	return a.env.TUI(TUIOptions{
-		Engine: a.eng, Cats: a.cats, Mode: a.set.Mode, LangFlag: a.lang != "",
+		Engine: a.eng, Cats: a.cats, Mode: a.set.Mode, LangFlag: a.langChosen(),
 		Date: a.date, DateFlag: a.dateStr != "",
 		Practice: practice, Category: category, Seed: seed, SeedSet: seedSet,
 	})
@@ -218,12 +233,13 @@ func (a *app) practiceCmd() *cobra.Command {
 	var print bool
 	var count int
 	cmd := &cobra.Command{
-		Use:   "practice [CATEGORY|ID]",
+		Use:   "practice [CATEGORY|PREFIX|NAME|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
 		Long: `Practise problems drawn by the engine and graded step by step. With a category, the
 formulas of that category are mixed; with a formula id, only that formula. --print writes
 the problems and their worked answers instead (a worksheet for a class); --seed makes
-the draw repeatable.`,
+the draw repeatable. A category may be given by its id, the prefix of its formula ids, or
+its Chinese or English name (cntax practice 增值税, cntax practice VAT).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			category := ""
@@ -233,19 +249,26 @@ the draw repeatable.`,
 			if err := a.setup(cmd); err != nil {
 				return err
 			}
-			if category != "" && a.eng.Cat.Category(category) == nil && a.eng.Cat.Formula(category) == nil {
+			scope := a.practiceScope(category)
+			if category != "" && scope == "" {
 				var ids []string
 				for _, c := range a.eng.Cat.Categories {
 					ids = append(ids, c.ID)
 				}
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
+			category = scope
 			if print {
 				return a.worksheet(category, seed, cmd.Flags().Changed("seed"), count)
 			}
 			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
 		},
 	}
+	defHelp, long := cmd.HelpFunc(), cmd.Long
+	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
+		c.Long = long + "\n" + a.practiceHelp()
+		defHelp(c, args)
+	})
 	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
 	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems")
