@@ -211,6 +211,7 @@ With no command it opens the interactive program.`,
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
 	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.versionCmd())
 	a.friendlyArgs(root)
+	a.wireCompletion(root)
 	return root
 }
 
