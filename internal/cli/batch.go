@@ -14,6 +14,7 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/tabfile"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -32,16 +33,32 @@ func jsonEncoder(w io.Writer, indent bool) *json.Encoder {
 func (a *app) batchCmd() *cobra.Command {
 	var format string
 	var keepGoing bool
+	var tf tableFlags
 	cmd := &cobra.Command{
-		Use:   "batch ID FILE.csv|-",
+		Use:   "batch ID FILE.csv|FILE.xlsx|-",
 		Short: "批量计算 CSV 的每一行 · compute every row of a CSV file",
 		Long: `Compute formula ID for every row of a CSV file (or - for standard input). The first
 row names the inputs; a column named date gives a row its own date. The output repeats
-the inputs and adds one column per step (csv), or one JSON object per line (json).`,
+the inputs and adds one column per step (csv), or one JSON object per line (json).
+
+The header may name the inputs by their ids or their Chinese or English labels (销售额 or
+Sales for sales; 日期 or Date for date). The file may be UTF-8 (with or without a BOM),
+GB18030/GBK (Excel's CSV on Chinese Windows) or UTF-16; comma, semicolon and tab
+delimiters are detected (or give --delimiter). A .xlsx workbook is read from its first
+sheet (or --sheet). --format xlsx writes a workbook, headers in the chosen language and
+amounts as numbers, to -o FILE or to standard output when that is not a terminal.`,
+		Example: `  cntax batch vat.general sales.csv
+  cntax batch vat.general 销售.xlsx --format xlsx -o 结果.xlsx
+  cntax batch vat.general - --delimiter ';' < sales.csv`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.setup(cmd); err != nil {
 				return err
+			}
+			switch format {
+			case "csv", "json", "xlsx":
+			default:
+				return a.usage("err.format", "list", "csv, json, xlsx")
 			}
 			var in io.Reader = a.env.Stdin
 			if args[1] != "-" {
@@ -52,28 +69,37 @@ the inputs and adds one column per step (csv), or one JSON object per line (json
 				defer f.Close()
 				in = f
 			}
-			switch format {
-			case "csv", "json":
-			default:
-				return a.usage("err.format", "list", "csv, json")
+			src, err := a.openTable(in, args[1], tf)
+			if err != nil {
+				return err
 			}
-			return a.batch(args[0], in, format, keepGoing)
+			out, done, err := a.output(tf.output, format)
+			if err != nil {
+				return err
+			}
+			return done(a.batchTo(args[0], src, format, keepGoing, out))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or json (one object per line)")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, json (one object per line) or xlsx")
+	tf.register(cmd)
 	cmd.Flags().BoolVar(&keepGoing, "keep-going", false, "report a bad row in an error column and go on (exit 2 at the end)")
 	return cmd
 }
 
 // Batch runs the batch path without cobra, for benchmarks.
 func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) error {
+	return a.batchTo(id, &tabfile.Source{R: in, Comma: ','}, format, keepGoing, a.env.Stdout)
+}
+
+func (a *app) batchTo(id string, src *tabfile.Source, format string, keepGoing bool, dest io.Writer) error {
 	f := a.eng.Cat.Formula(id)
 	if f == nil {
 		_, err := a.eng.Calc(id, nil, a.date)
 		return err
 	}
-	lim := &lineLimit{r: in, line: 1}
+	lim := &lineLimit{r: src.R, line: 1}
 	r := csv.NewReader(lim)
+	r.Comma = src.Comma
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
@@ -93,6 +119,8 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		if len(h) > maxCell {
 			return a.usage("err.batch.cell_long", "row", "1", "col", fmt.Sprint(i+1), "n", fmt.Sprint(len(h)), "limit", fmt.Sprint(maxCell))
 		}
+		h = a.headerID(f, h)
+		header[i] = h
 		if seen[h] {
 			return a.usage("err.batch.twice", "name", h)
 		}
@@ -108,11 +136,21 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 	if len(bad) > 0 {
 		return errors.Join(bad...)
 	}
-	w := csv.NewWriter(a.env.Stdout)
-	// Rows are whole or absent: whatever the way out, what is buffered
-	// goes out, and csv.Writer buffers only whole rows between flushes.
-	defer w.Flush()
-	enc := jsonEncoder(a.env.Stdout, false)
+	var w rowWriter
+	if format == "xlsx" {
+		xw := a.batchWorkbook(f, header, dateCol < 0, keepGoing)
+		// The rows written so far go out whatever the way out, as in CSV.
+		defer xw.WriteTo(dest) //nolint:errcheck // a failed write shows as a short file
+		w = &xlsxRows{w: xw}
+		format = "csv" // from here on the same rows, into the workbook
+	} else {
+		cw := csv.NewWriter(dest)
+		// Rows are whole or absent: whatever the way out, what is buffered
+		// goes out, and csv.Writer buffers only whole rows between flushes.
+		defer cw.Flush()
+		w = cw
+	}
+	enc := jsonEncoder(dest, false)
 	if format == "csv" {
 		out := []string{}
 		if dateCol < 0 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/payroll"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/tabfile"
 )
 
 // payrollCmd runs a year of monthly withholding for every employee of a
@@ -21,6 +23,7 @@ import (
 func (a *app) payrollCmd() *cobra.Command {
 	var format string
 	var year int
+	var tf tableFlags
 	cmd := &cobra.Command{
 		Use:   "payroll FILE.csv|-",
 		Short: "工资薪金全年累计预扣 · a year of monthly IIT withholding from monthly figures",
@@ -41,9 +44,9 @@ own (iit.wage_monthly).`,
 				return err
 			}
 			switch format {
-			case "csv", "json":
+			case "csv", "json", "xlsx":
 			default:
-				return a.usage("err.format", "list", "csv, json")
+				return a.usage("err.format", "list", "csv, json, xlsx")
 			}
 			if !cmd.Flags().Changed("year") {
 				year = a.date.Year()
@@ -53,10 +56,29 @@ own (iit.wage_monthly).`,
 				return err
 			}
 			defer cleanup()
-			return a.payroll(year, file, format)
+			src, err := a.openTable(file, args[0], tf)
+			if err != nil {
+				return err
+			}
+			if file, err = tabfile.CommaCSV(src, file); err != nil {
+				return a.usage("err.batch.open", "file", args[0], "detail", err.Error())
+			}
+			out, done, err := a.output(tf.output, format)
+			if err != nil {
+				return err
+			}
+			if format != "xlsx" {
+				return done(a.payrollTo(year, file, format, out))
+			}
+			var buf bytes.Buffer
+			if err := a.payrollTo(year, file, "csv", &buf); err != nil {
+				return done(err)
+			}
+			return done(a.payrollWorkbook(&buf, out))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or json")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, json or xlsx")
+	tf.register(cmd)
 	cmd.Flags().IntVar(&year, "year", 0, "tax year (default: the year of --date, else this year)")
 	return cmd
 }
@@ -97,8 +119,8 @@ func isRegular(f *os.File) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-func (a *app) payroll(year int, file io.ReadSeeker, format string) error {
-	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
+func (a *app) payrollTo(year int, file io.ReadSeeker, format string, dest io.Writer) error {
+	out := bufio.NewWriterSize(dest, 64<<10)
 	var emit func(payroll.Month) error
 	var csvw *payroll.CSVWriter
 	first := true
