@@ -97,18 +97,21 @@ func (a *app) headerID(f *catalog.Formula, h string) string {
 		return h
 	}
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
-	want := norm(h)
-	if want == "" {
+	if norm(h) == "" {
 		return h
 	}
-	for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
-		c := a.cats[l]
-		if want == norm(c.T("cli.xlsx.date")) || want == "date" || want == "日期" {
-			return "date"
-		}
-		for _, in := range f.Inputs {
-			if norm(c.Label(f.ID, in.ID)) == want {
-				return in.ID
+	// A workbook written with --lang both heads a column "销售额 / Sales".
+	for _, part := range strings.Split(h, " / ") {
+		want := norm(part)
+		for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
+			c := a.cats[l]
+			if want == norm(c.T("cli.xlsx.date")) {
+				return "date"
+			}
+			for _, in := range f.Inputs {
+				if norm(c.Label(f.ID, in.ID)) == want {
+					return in.ID
+				}
 			}
 		}
 	}

@@ -58,6 +58,9 @@ func NewXLSX(sheet string, cols []Column) *XLSXWriter {
 		w.set(f.SetCellStyle(w.sheet, cell, cell, bold))
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		width := float64(len([]rune(c.Header)))*1.6 + 2
+		if width < 12 {
+			width = 12
+		}
 		if c.Kind == Amount && width < 14 {
 			width = 14
 		}
