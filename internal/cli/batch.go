@@ -86,11 +86,8 @@ amounts as numbers, to -o FILE or to standard output when that is not a terminal
 	return cmd
 }
 
-// Batch runs the batch path without cobra, for benchmarks.
-func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) error {
-	return a.batchTo(id, &tabfile.Source{R: in, Comma: ','}, format, keepGoing, a.env.Stdout)
-}
-
+// batchTo computes formula id for every row of src and writes the rows to
+// dest.
 func (a *app) batchTo(id string, src *tabfile.Source, format string, keepGoing bool, dest io.Writer) error {
 	f := a.eng.Cat.Formula(id)
 	if f == nil {

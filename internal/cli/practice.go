@@ -73,14 +73,6 @@ func (a *app) localize(err engine.Localized) []string {
 	return out
 }
 
-func labels(set *i18n.Set, f *catalog.Formula, id string) []string {
-	var out []string
-	for _, l := range set.Mode.Langs() {
-		out = append(out, set.Cats[l].Label(f.ID, id))
-	}
-	return out
-}
-
 // pool is the formulas a practice scope covers on the date: one formula,
 // a category, or everything.
 func (a *app) pool(scope string) []*catalog.Formula {
