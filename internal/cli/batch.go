@@ -37,16 +37,7 @@ func (a *app) batchCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "batch ID FILE.csv|FILE.xlsx|-",
 		Short: "批量计算 CSV 的每一行 · compute every row of a CSV file",
-		Long: `Compute formula ID for every row of a CSV file (or - for standard input). The first
-row names the inputs; a column named date gives a row its own date. The output repeats
-the inputs and adds one column per step (csv), or one JSON object per line (json).
-
-The header may name the inputs by their ids or their Chinese or English labels (销售额 or
-Sales for sales; 日期 or Date for date). The file may be UTF-8 (with or without a BOM),
-GB18030/GBK (Excel's CSV on Chinese Windows) or UTF-16; comma, semicolon and tab
-delimiters are detected (or give --delimiter). A .xlsx workbook is read from its first
-sheet (or --sheet). --format xlsx writes a workbook, headers in the chosen language and
-amounts as numbers, to -o FILE or to standard output when that is not a terminal.`,
+		// Long: help.batch.long in i18n/clifit.*.toml (localizeHelp)
 		Example: `  cntax batch vat.general sales.csv
   cntax batch vat.general 销售.xlsx --format xlsx -o 结果.xlsx
   cntax batch vat.general - --delimiter ';' < sales.csv`,

@@ -176,11 +176,7 @@ func (a *app) root() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cntax",
 		Short: "中国税务公式：学习与计算 · Chinese tax formulas, explained step by step",
-		Long: `cntax computes Chinese taxes step by step: every step is shown as the formula in words,
-the same formula with the numbers put in, and the result, in 中文, English or both.
-Current law by default; pick a past date (--date) for the rules of that day.
-
-With no command it opens the interactive program.`,
+		// Long: help.root.long in i18n/clifit.*.toml (localizeHelp)
 		Example: `  cntax                                   # the interactive program
   cntax list
   cntax show vat.general --date 2018-06-01
@@ -212,6 +208,11 @@ With no command it opens the interactive program.`,
 	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.versionCmd())
 	a.friendlyArgs(root)
 	a.wireCompletion(root)
+	defHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		a.localizeHelp(c)
+		defHelp(c, args)
+	})
 	return root
 }
 
@@ -236,11 +237,7 @@ func (a *app) practiceCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "practice [CATEGORY|PREFIX|NAME|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
-		Long: `Practise problems drawn by the engine and graded step by step. With a category, the
-formulas of that category are mixed; with a formula id, only that formula. --print writes
-the problems and their worked answers instead (a worksheet for a class); --seed makes
-the draw repeatable. A category may be given by its id, the prefix of its formula ids, or
-its Chinese or English name (cntax practice 增值税, cntax practice VAT).`,
+		// Long: help.practice.long in i18n/clifit.*.toml (localizeHelp)
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			category := ""
@@ -265,11 +262,6 @@ its Chinese or English name (cntax practice 增值税, cntax practice VAT).`,
 			return a.runTUI(cmd, true, category, seed, cmd.Flags().Changed("seed"))
 		},
 	}
-	defHelp, long := cmd.HelpFunc(), cmd.Long
-	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
-		c.Long = long + "\n" + a.practiceHelp()
-		defHelp(c, args)
-	})
 	cmd.Flags().Int64Var(&seed, "seed", 0, "make the problems repeatable (for tests and shared homework)")
 	cmd.Flags().BoolVar(&print, "print", false, "print problems with worked answers instead of practising")
 	cmd.Flags().IntVar(&count, "count", 1, "with --print: how many problems")
@@ -341,9 +333,7 @@ func (a *app) calcCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "calc ID [name=value ...]",
 		Short: "计算并显示每一步 · compute, showing every step",
-		Long: `Compute formula ID with the inputs given as name=value. Amounts may be written
-113000, 113,000, 11.3万, ¥113,000 or 113000元; rates as 13%, 0.13 or 3‰, or as the id
-of a rate param (cntax show ID lists them). Inputs not given take their defaults.`,
+		// Long: help.calc.long in i18n/clifit.*.toml (localizeHelp)
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.setup(cmd); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/render"
@@ -159,4 +160,76 @@ func (a *app) practiceHelp() string {
 		b.WriteString(render.PadRight(line, 24) + zh.T(i18n.CategoryKey(c.ID)) + " · " + en.T(i18n.CategoryKey(c.ID)) + "\n")
 	}
 	return b.String()
+}
+
+// localizeHelp puts the help of c in the chosen language: the command's
+// short line (written "中文 · English" in the code), its long text and its
+// flags from the i18n catalogs, and cobra's headings. With both languages
+// the long text comes in both, the rest stays as written.
+func (a *app) localizeHelp(c *cobra.Command) {
+	if err := a.setup(c); err != nil {
+		return // help still shows, as written
+	}
+	langs := a.set.Mode.Langs()
+	pick := func(s string) string {
+		zh, en, ok := strings.Cut(s, " · ")
+		switch {
+		case !ok || len(langs) > 1:
+			return s
+		case langs[0] == i18n.ZH:
+			return zh
+		}
+		return en
+	}
+	key := "root"
+	if c.HasParent() {
+		key = c.Name()
+	}
+	var long []string
+	for _, l := range langs {
+		if k := "help." + key + ".long"; a.cats[l].Has(k) {
+			long = append(long, a.cats[l].T(k))
+		}
+	}
+	if key == "practice" {
+		long = append(long, a.practiceHelp())
+	}
+	if len(long) > 0 {
+		c.Long = strings.Join(long, "\n\n")
+	}
+	for _, sub := range append([]*cobra.Command{c}, c.Commands()...) {
+		sub.Short = pick(sub.Short)
+	}
+	if len(langs) > 1 {
+		return
+	}
+	cat := a.cats[langs[0]]
+	flag := func(fs interface {
+		VisitAll(func(*pflag.Flag))
+	}) {
+		fs.VisitAll(func(f *pflag.Flag) {
+			k := "help.flag." + f.Name
+			if !cat.Has(k) {
+				return
+			}
+			if f.Name == "format" {
+				f.Usage = cat.T(k, "list", strings.Join(formatsOf(f.Usage), ", "))
+				return
+			}
+			f.Usage = cat.T(k)
+		})
+	}
+	c.InitDefaultHelpFlag()
+	flag(c.LocalFlags())
+	flag(c.InheritedFlags())
+	t := c.UsageTemplate()
+	for _, r := range []struct{ en, key string }{
+		{"Usage:", "help.usage"}, {"Aliases:", "help.aliases"}, {"Examples:", "help.examples"},
+		{"Available Commands:", "help.commands"}, {"Global Flags:", "help.global_flags"}, {"Flags:", "help.flags"},
+	} {
+		t = strings.ReplaceAll(t, r.en, cat.T(r.key))
+	}
+	t = strings.ReplaceAll(t, `Use "{{.CommandPath}} [command] --help" for more information about a command.`,
+		cat.T("help.more", "cmd", "{{.CommandPath}}"))
+	c.SetUsageTemplate(t)
 }

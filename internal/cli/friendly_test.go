@@ -170,3 +170,25 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version in Chinese:\n%s", out)
 	}
 }
+
+func TestHelpInTheChosenLanguage(t *testing.T) {
+	out, _, code := runEnv(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "calc", "--help")
+	for _, want := range []string{"按 名称=数值 给出输入", "用法：", "全局选项：", "语言：zh、en 或 both", "输出格式：text, json, md"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("calc --help under a Chinese locale lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = runEnv(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "--help", "--lang", "en")
+	for _, want := range []string{"cntax computes Chinese taxes", "Usage:", "  calc        compute, showing every step\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help --lang en lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "计算并显示每一步") {
+		t.Errorf("--help --lang en shows Chinese short lines:\n%s", out)
+	}
+	out, _, _ = runEnv(t, nil, "batch", "--help", "--lang", "both")
+	if !strings.Contains(out, "对 CSV 文件") || !strings.Contains(out, "Compute formula ID for every row") {
+		t.Errorf("batch --help --lang both is not in both languages:\n%s", out)
+	}
+}

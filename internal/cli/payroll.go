@@ -27,15 +27,7 @@ func (a *app) payrollCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "payroll FILE.csv|-",
 		Short: "工资薪金全年累计预扣 · a year of monthly IIT withholding from monthly figures",
-		Long: `Compute each month's IIT withholding by the cumulative method for every employee of a
-payroll file (or - for standard input): one row per employee and month with the columns
-employee, month, income (or net: a take-home target, income is solved for), special,
-additional, other, exempt, reduction, bonus (an annual one-off bonus, taxed separately),
-prior_income (the 60,000 rule of STA 2020 No. 19) and first_job (STA 2020 No. 13). Header
-names may be these ids or their Chinese or English labels; months may come in any order.
-The output has one row per employee and month (csv) or adds each employee's year and
-annual settlement (json). Tax years from 2019; before that each month was taxed on its
-own (iit.wage_monthly).`,
+		// Long: help.payroll.long in i18n/clifit.*.toml (localizeHelp)
 		Example: `  cntax payroll salaries.csv --year 2024
   cntax payroll - --format json < salaries.csv`,
 		Args: cobra.ExactArgs(1),
