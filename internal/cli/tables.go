@@ -65,7 +65,10 @@ func (a *app) openTable(in io.Reader, name string, t tableFlags) (*tabfile.Sourc
 }
 
 // output is where a command writes: -o FILE, else standard output, which
-// must not be a terminal for a workbook. done closes the file and keeps the
+// must not be a terminal for a workbook. The file is written beside its
+// name and renamed over it at the end, so -o naming the input (or a file
+// the run fails to replace) never loses what was there before the run read
+// it; a run that wrote nothing leaves the old file alone. done keeps the
 // first error.
 func (a *app) output(name, format string) (io.Writer, func(error) error, error) {
 	if name == "" || name == "-" {
@@ -76,13 +79,25 @@ func (a *app) output(name, format string) (io.Writer, func(error) error, error) 
 		}
 		return a.env.Stdout, func(err error) error { return err }, nil
 	}
-	f, err := os.Create(name)
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return nil, nil, a.usage("cli.file.create", "file", name, "detail", err.Error())
 	}
 	return f, func(err error) error {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
+		st, serr := f.Stat()
+		cerr := f.Close()
+		if serr != nil || cerr != nil || st.Size() == 0 {
+			os.Remove(f.Name())
+			if err == nil && cerr != nil {
+				err = a.usage("cli.file.create", "file", name, "detail", cerr.Error())
+			}
+			return err
+		}
+		if rerr := os.Rename(f.Name(), name); rerr != nil {
+			os.Remove(f.Name())
+			if err == nil {
+				err = a.usage("cli.file.create", "file", name, "detail", rerr.Error())
+			}
 		}
 		return err
 	}, nil

@@ -145,3 +145,33 @@ func TestXLSXRoundTrip(t *testing.T) {
 		t.Errorf("payroll rows %v", prows)
 	}
 }
+
+// -o naming the input reads it whole first; a run that fails before any
+// row leaves the old file as it was.
+func TestOutputNeverLosesTheInput(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sales.csv")
+	if err := os.WriteFile(p, []byte("sales\n113000\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "batch", "vat.general", p, "-o", p); code != 0 {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), "14690.00") {
+		t.Errorf("-o over the input: %q", b)
+	}
+	old := filepath.Join(dir, "old.csv")
+	if err := os.WriteFile(old, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := run(t, "nonsense_column\n1\n", "batch", "vat.general", "-", "-o", old); code != 2 {
+		t.Errorf("bad header: exit %d", code)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "keep me" {
+		t.Errorf("a failed run replaced the file: %q", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
