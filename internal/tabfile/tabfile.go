@@ -78,10 +78,18 @@ func Open(r io.Reader, opt Options) (*Source, error) {
 		_, _ = br.Discard(3)
 		head = head[3:]
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		src.R, src.Encoding, src.Converted = transform.NewReader(br, dec), "UTF-16", true
-		head, _ = dec.Bytes(head[:len(head)&^1])
+		// ExpectBOM reads the byte order from the BOM and drops it; one
+		// decoder for the sniffed head, another for the stream (a decoder
+		// keeps whether it has seen the BOM).
+		enc := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		src.R, src.Encoding, src.Converted = transform.NewReader(br, enc.NewDecoder()), "UTF-16", true
+		head, _ = enc.NewDecoder().Bytes(head[:len(head)&^1])
 	case !validPrefix(head):
+		// Decode whole lines only: the window may end inside a character,
+		// and a newline is never part of a GB18030 one.
+		if i := bytes.LastIndexByte(head, '\n'); i > 0 && len(head) == sniff {
+			head = head[:i+1]
+		}
 		dec := simplifiedchinese.GB18030.NewDecoder()
 		h, err := dec.Bytes(head)
 		if err != nil {
