@@ -14,7 +14,6 @@ import (
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/render"
-	"github.com/cntax/cntax/internal/tabfile"
 	"github.com/cntax/cntax/internal/termsafe"
 )
 
@@ -64,11 +63,12 @@ func (a *app) batchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.comma = src.Comma
 			out, done, err := a.output(tf.output, format)
 			if err != nil {
 				return err
 			}
-			return done(a.batchTo(args[0], src, format, keepGoing, out))
+			return done(a.batchOut(args[0], src.R, format, keepGoing, out))
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", "csv, json (one object per line) or xlsx")
@@ -77,17 +77,18 @@ func (a *app) batchCmd() *cobra.Command {
 	return cmd
 }
 
-// batchTo computes formula id for every row of src and writes the rows to
-// dest.
-func (a *app) batchTo(id string, src *tabfile.Source, format string, keepGoing bool, dest io.Writer) error {
+// Batch runs the batch path without cobra, for benchmarks.
+func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) error {
 	f := a.eng.Cat.Formula(id)
 	if f == nil {
 		_, err := a.eng.Calc(id, nil, a.date)
 		return err
 	}
-	lim := &lineLimit{r: src.R, line: 1}
+	lim := &lineLimit{r: in, line: 1}
 	r := csv.NewReader(lim)
-	r.Comma = src.Comma
+	if a.comma != 0 {
+		r.Comma = a.comma
+	}
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
@@ -124,21 +125,11 @@ func (a *app) batchTo(id string, src *tabfile.Source, format string, keepGoing b
 	if len(bad) > 0 {
 		return errors.Join(bad...)
 	}
-	var w rowWriter
-	if format == "xlsx" {
-		xw := a.batchWorkbook(f, header, dateCol < 0, keepGoing)
-		// The rows written so far go out whatever the way out, as in CSV.
-		defer xw.WriteTo(dest) //nolint:errcheck // a failed write shows as a short file
-		w = &xlsxRows{w: xw}
-		format = "csv" // from here on the same rows, into the workbook
-	} else {
-		cw := csv.NewWriter(dest)
-		// Rows are whole or absent: whatever the way out, what is buffered
-		// goes out, and csv.Writer buffers only whole rows between flushes.
-		defer cw.Flush()
-		w = cw
-	}
-	enc := jsonEncoder(dest, false)
+	w := csv.NewWriter(a.env.Stdout)
+	// Rows are whole or absent: whatever the way out, what is buffered
+	// goes out, and csv.Writer buffers only whole rows between flushes.
+	defer w.Flush()
+	enc := jsonEncoder(a.env.Stdout, false)
 	if format == "csv" {
 		out := []string{}
 		if dateCol < 0 {

@@ -68,6 +68,7 @@ type app struct {
 	set     *i18n.Set
 	date    date.Date
 	style   render.Style
+	comma   rune // batch's input delimiter, once detected (0: a comma)
 }
 
 // Main runs cntax with args (without the program name) and returns the exit

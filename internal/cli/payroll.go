@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,14 +58,7 @@ func (a *app) payrollCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format != "xlsx" {
-				return done(a.payrollTo(year, file, format, out))
-			}
-			var buf bytes.Buffer
-			if err := a.payrollTo(year, file, "csv", &buf); err != nil {
-				return done(err)
-			}
-			return done(a.payrollWorkbook(&buf, out))
+			return done(a.payrollOut(year, file, format, out))
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "csv", "csv, json or xlsx")
@@ -111,8 +103,8 @@ func isRegular(f *os.File) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-func (a *app) payrollTo(year int, file io.ReadSeeker, format string, dest io.Writer) error {
-	out := bufio.NewWriterSize(dest, 64<<10)
+func (a *app) payroll(year int, file io.ReadSeeker, format string) error {
+	out := bufio.NewWriterSize(a.env.Stdout, 64<<10)
 	var emit func(payroll.Month) error
 	var csvw *payroll.CSVWriter
 	first := true

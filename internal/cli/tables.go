@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -133,77 +134,91 @@ func (a *app) headerID(f *catalog.Formula, h string) string {
 	return h
 }
 
-// rowWriter is where batch writes its rows: a CSV writer or a workbook.
-type rowWriter interface {
-	Write([]string) error
-	Flush()
-	Error() error
-}
-
-// xlsxRows takes batch's CSV rows into a workbook; its first row (the ids)
-// is replaced by the labelled header the workbook was made with.
-type xlsxRows struct {
-	w      *tabfile.XLSXWriter
-	header bool
-	err    error
-}
-
-func (x *xlsxRows) Write(cells []string) error {
-	if !x.header {
-		x.header = true
-		return nil
+// batchOut runs batch into out: as it is for csv and json; for xlsx the
+// CSV rows are made into a workbook, headed by their labels in the chosen
+// language (both: 中文 / English), amounts and rates as numbers. Whatever
+// rows were written before a stop go into the workbook, as into a CSV.
+func (a *app) batchOut(id string, in io.Reader, format string, keepGoing bool, out io.Writer) error {
+	stdout := a.env.Stdout
+	defer func() { a.env.Stdout = stdout }()
+	if format != "xlsx" {
+		a.env.Stdout = out
+		return a.batch(id, in, format, keepGoing)
 	}
-	if err := x.w.Write(cells); err != nil && x.err == nil {
-		x.err = err
+	var buf bytes.Buffer
+	a.env.Stdout = &buf
+	err := a.batch(id, in, "csv", keepGoing)
+	if buf.Len() == 0 {
+		return err // refused before any row: no workbook
 	}
-	return x.err
+	f := a.eng.Cat.Formula(id)
+	werr := a.csvToWorkbook(&buf, f.ID, out, func(ids []string) []tabfile.Column {
+		return a.batchColumns(f, ids, keepGoing)
+	})
+	if err == nil {
+		err = werr
+	}
+	return err
 }
-func (x *xlsxRows) Flush()       {}
-func (x *xlsxRows) Error() error { return x.err }
 
-// batchWorkbook makes the workbook of a batch run: the columns of the CSV
-// output, headed by their labels in the chosen language (both: 中文 /
-// English), amounts and rates as numbers.
-func (a *app) batchWorkbook(f *catalog.Formula, header []string, addDate, keepGoing bool) *tabfile.XLSXWriter {
-	var cols []tabfile.Column
-	label := func(id string) string {
+// batchColumns heads batch's CSV columns (input ids, date, a scenario's
+// PART.STEP, step ids, error) for a workbook.
+func (a *app) batchColumns(f *catalog.Formula, ids []string, keepGoing bool) []tabfile.Column {
+	cols := make([]tabfile.Column, len(ids))
+	for i, id := range ids {
 		var parts []string
 		for _, l := range a.set.Mode.Langs() {
-			if id == "date" {
-				parts = append(parts, a.cats[l].T("cli.xlsx.date"))
-				continue
+			c := a.cats[l]
+			switch {
+			case id == "date":
+				parts = append(parts, c.T("cli.xlsx.date"))
+			case keepGoing && i == len(ids)-1:
+				parts = append(parts, c.T("cli.xlsx.error"))
+			default:
+				parts = append(parts, render.IdentLabel(c, f, id))
 			}
-			parts = append(parts, render.IdentLabel(a.cats[l], f, id))
 		}
-		return strings.Join(parts, " / ")
-	}
-	add := func(id string, k formula.Kind, known bool) {
-		kind := tabfile.Number
-		if known {
-			kind = columnKind(k)
+		kind := tabfile.Number // PART.STEP: a number as it comes
+		if in := f.Input(id); in != nil {
+			kind = columnKind(in.Kind)
+		} else if st := f.Step(id); st != nil {
+			kind = columnKind(st.Kind)
 		}
-		cols = append(cols, tabfile.Column{Header: label(id), Kind: kind})
+		if id == "date" || (keepGoing && i == len(ids)-1) {
+			kind = tabfile.Text
+		}
+		cols[i] = tabfile.Column{Header: strings.Join(parts, " / "), Kind: kind}
 	}
-	if addDate {
-		cols = append(cols, tabfile.Column{Header: label("date")})
-	}
-	for _, h := range header {
-		if h == "date" {
-			cols = append(cols, tabfile.Column{Header: label("date")})
+	return cols
+}
+
+// csvToWorkbook copies CSV rows into a one-sheet workbook; the first row
+// (the ids) becomes the labelled header cols gives.
+func (a *app) csvToWorkbook(in io.Reader, sheet string, dest io.Writer, cols func([]string) []tabfile.Column) error {
+	r := csv.NewReader(in)
+	r.FieldsPerRecord = -1
+	var xw *tabfile.XLSXWriter
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if xw == nil {
+			xw = tabfile.NewXLSX(sheet, cols(rec))
 			continue
 		}
-		add(h, f.Input(h).Kind, true)
+		if err := xw.Write(rec); err != nil {
+			return err
+		}
 	}
-	for _, id := range f.Filed {
-		add(id, 0, false)
+	if xw == nil {
+		return nil
 	}
-	for _, s := range f.Steps {
-		add(s.ID, s.Kind, true)
-	}
-	if keepGoing {
-		cols = append(cols, tabfile.Column{Header: a.set.T("cli.xlsx.error")})
-	}
-	return tabfile.NewXLSX(f.ID, cols)
+	_, err := xw.WriteTo(dest)
+	return err
 }
 
 func columnKind(k formula.Kind) tabfile.Kind {
@@ -220,33 +235,24 @@ func columnKind(k formula.Kind) tabfile.Kind {
 	return tabfile.Text
 }
 
-// payrollWorkbook turns payroll's CSV output into a workbook: the same
-// columns, headed in the chosen language, money as numbers.
-func (a *app) payrollWorkbook(csvOut io.Reader, dest io.Writer) error {
-	r := csv.NewReader(csvOut)
-	r.FieldsPerRecord = -1
-	var xw *tabfile.XLSXWriter
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if xw == nil {
-			xw = tabfile.NewXLSX("payroll", a.payrollColumns(rec))
-			continue
-		}
-		if err := xw.Write(rec); err != nil {
-			return err
-		}
+// payrollOut runs payroll into out; for xlsx its CSV becomes a workbook:
+// the same columns, headed in the chosen language, money as numbers.
+func (a *app) payrollOut(year int, file io.ReadSeeker, format string, out io.Writer) error {
+	stdout := a.env.Stdout
+	defer func() { a.env.Stdout = stdout }()
+	if format != "xlsx" {
+		a.env.Stdout = out
+		return a.payroll(year, file, format)
 	}
-	if xw == nil {
-		xw = tabfile.NewXLSX("payroll", a.payrollColumns(payroll.OutputColumns))
+	var buf bytes.Buffer
+	a.env.Stdout = &buf
+	if err := a.payroll(year, file, "csv"); err != nil {
+		return err
 	}
-	_, err := xw.WriteTo(dest)
-	return err
+	if buf.Len() == 0 { // no month at all: a workbook with the header only
+		buf.WriteString(strings.Join(payroll.OutputColumns, ",") + "\n")
+	}
+	return a.csvToWorkbook(&buf, "payroll", out, a.payrollColumns)
 }
 
 func (a *app) payrollColumns(ids []string) []tabfile.Column {
