@@ -1,6 +1,6 @@
 module github.com/cntax/cntax
 
-go 1.24.2
+go 1.25.0
 
 require (
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1
