@@ -7,9 +7,11 @@ import (
 
 	"github.com/cntax/cntax/internal/cli"
 	"github.com/cntax/cntax/internal/date"
+	"github.com/cntax/cntax/internal/quietterm" // must stay imported: see its doc
 )
 
 func main() {
+	quietterm.Restore()
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,

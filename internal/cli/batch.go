@@ -31,16 +31,23 @@ func jsonEncoder(w io.Writer, indent bool) *json.Encoder {
 func (a *app) batchCmd() *cobra.Command {
 	var format string
 	var keepGoing bool
+	var tf tableFlags
 	cmd := &cobra.Command{
-		Use:   "batch ID FILE.csv|-",
+		Use:   "batch ID FILE.csv|FILE.xlsx|-",
 		Short: "批量计算 CSV 的每一行 · compute every row of a CSV file",
-		Long: `Compute formula ID for every row of a CSV file (or - for standard input). The first
-row names the inputs; a column named date gives a row its own date. The output repeats
-the inputs and adds one column per step (csv), or one JSON object per line (json).`,
+		// Long: help.batch.long in i18n/clifit.*.toml (localizeHelp)
+		Example: `  cntax batch vat.general sales.csv
+  cntax batch vat.general 销售.xlsx --format xlsx -o 结果.xlsx
+  cntax batch vat.general - --delimiter ';' < sales.csv`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.setupWant(lean(args[0])); err != nil {
 				return err
+			}
+			switch format {
+			case "csv", "json", "xlsx":
+			default:
+				return a.usage("err.format", "list", "csv, json, xlsx")
 			}
 			var in io.Reader = a.env.Stdin
 			if args[1] != "-" {
@@ -51,15 +58,20 @@ the inputs and adds one column per step (csv), or one JSON object per line (json
 				defer f.Close()
 				in = f
 			}
-			switch format {
-			case "csv", "json":
-			default:
-				return a.usage("err.format", "list", "csv, json")
+			src, err := a.openTable(in, args[1], tf)
+			if err != nil {
+				return err
 			}
-			return a.batch(args[0], in, format, keepGoing)
+			a.comma = src.Comma
+			out, done, err := a.output(tf.output, format)
+			if err != nil {
+				return err
+			}
+			return done(a.batchOut(args[0], src.R, format, keepGoing, out))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or json (one object per line)")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, json (one object per line) or xlsx")
+	tf.register(cmd)
 	cmd.Flags().BoolVar(&keepGoing, "keep-going", false, "report a bad row in an error column and go on (exit 2 at the end)")
 	return cmd
 }
@@ -73,6 +85,9 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 	}
 	lim := &lineLimit{r: in, line: 1}
 	r := csv.NewReader(lim)
+	if a.comma != 0 {
+		r.Comma = a.comma
+	}
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
@@ -92,6 +107,8 @@ func (a *app) batch(id string, in io.Reader, format string, keepGoing bool) erro
 		if len(h) > maxCell {
 			return a.usage("err.batch.cell_long", "row", "1", "col", fmt.Sprint(i+1), "n", fmt.Sprint(len(h)), "limit", fmt.Sprint(maxCell))
 		}
+		h = a.headerID(f, h)
+		header[i] = h
 		if seen[h] {
 			return a.usage("err.batch.twice", "name", h)
 		}

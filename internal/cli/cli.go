@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cntax/cntax/internal/catalog"
-	"github.com/cntax/cntax/internal/config"
 	"github.com/cntax/cntax/internal/date"
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
@@ -72,6 +71,7 @@ type app struct {
 	set     *i18n.Set
 	date    date.Date
 	style   render.Style
+	comma   rune // batch's input delimiter, once detected (0: a comma)
 }
 
 // Main runs cntax with args (without the program name) and returns the exit
@@ -149,6 +149,9 @@ func (a *app) setup(cmd *cobra.Command) error { return a.setupWant(catalog.Want{
 // setupWant is setup loading only what a command needs: the formula it
 // names and the files that one reads, without the parts it never shows.
 func (a *app) setupWant(w catalog.Want) error {
+	if a.set != nil {
+		return nil // already done (an argument check needed the language)
+	}
 	eng, cats, err := engine.DefaultWant(w)
 	if err != nil {
 		return fmt.Errorf("the formula catalog does not load:\n%w", err)
@@ -164,10 +167,9 @@ func lean(id string) catalog.Want {
 
 // flags reads the global flags, once the catalogs are in.
 func (a *app) flags() error {
-	saved, _ := config.Load(a.env.Getenv)
-	mode, err := i18n.Detect(a.lang, saved.Lang, a.env.Getenv)
+	mode, err := a.detectLang()
 	if err != nil {
-		return &usageError{msgs: []string{err.Error()}}
+		return err
 	}
 	a.set = &i18n.Set{Mode: mode, Cats: a.cats}
 	a.date = a.env.Today()
@@ -188,15 +190,11 @@ func (a *app) flags() error {
 }
 
 func (a *app) root() *cobra.Command {
-	var practice bool
+	var practice, version bool
 	root := &cobra.Command{
 		Use:   "cntax",
 		Short: "中国税务公式：学习与计算 · Chinese tax formulas, explained step by step",
-		Long: `cntax computes Chinese taxes step by step: every step is shown as the formula in words,
-the same formula with the numbers put in, and the result, in 中文, English or both.
-Current law by default; pick a past date (--date) for the rules of that day.
-
-With no command it opens the interactive program.`,
+		// Long: help.root.long in i18n/clifit.*.toml (localizeHelp)
 		Example: `  cntax                                   # the interactive program
   cntax list
   cntax show vat.general --date 2018-06-01
@@ -205,14 +203,34 @@ With no command it opens the interactive program.`,
   cntax batch vat.general sales.csv --format csv`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          a.rootArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if version {
+				if err := a.setup(cmd); err != nil {
+					return err
+				}
+				return a.printVersion(false)
+			}
+			if !a.interactive() {
+				if err := a.setup(cmd); err != nil {
+					return err
+				}
+				return a.usage("cli.no_terminal")
+			}
 			return a.runTUI(cmd, practice, "", 0, false)
 		},
 	}
-	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: saved choice, then LC_ALL/LC_MESSAGES/LANG, else zh)")
+	root.Flags().BoolVar(&version, "version", false, "print the version, the build revision and the date of the newest rule")
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language: zh, en or both (default: CNTAX_LANG, then LC_ALL/LC_MESSAGES/LANG, else zh)")
 	root.PersistentFlags().StringVar(&a.dateStr, "date", "", "compute under the rules of this day, YYYY-MM-DD (default today)")
-	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.reviewCmd(), a.changesCmd(), a.examCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.calcCmd(), a.batchCmd(), a.practiceCmd(), a.payrollCmd(), a.reviewCmd(), a.changesCmd(), a.examCmd(), a.versionCmd())
+	a.friendlyArgs(root)
+	a.wireCompletion(root)
+	defHelp := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		a.localizeHelp(c)
+		defHelp(c, args)
+	})
 	return root
 }
 
@@ -226,7 +244,7 @@ func (a *app) runTUI(cmd *cobra.Command, practice bool, category string, seed in
 		return errors.New("the interactive program is not available in this build")
 	}
 	return a.env.TUI(TUIOptions{
-		Engine: a.eng, Cats: a.cats, Mode: a.set.Mode, LangFlag: a.lang != "",
+		Engine: a.eng, Cats: a.cats, Mode: a.set.Mode, LangFlag: a.langChosen(),
 		Date: a.date, DateFlag: a.dateStr != "",
 		Practice: practice, Category: category, Seed: seed, SeedSet: seedSet,
 	})
@@ -239,12 +257,9 @@ func (a *app) practiceCmd() *cobra.Command {
 	var answers string
 	var mistakes, choice, stats bool
 	cmd := &cobra.Command{
-		Use:   "practice [CATEGORY|ID]",
+		Use:   "practice [CATEGORY|PREFIX|NAME|ID]",
 		Short: "练习：按步骤作答并评分 · practise problems, graded step by step",
-		Long: `Practise problems drawn by the engine and graded step by step. With a category, the
-formulas of that category are mixed; with a formula id, only that formula. --print writes
-the problems and their worked answers instead (a worksheet for a class); --seed makes
-the draw repeatable.`,
+		// Long: help.practice.long in i18n/clifit.*.toml (localizeHelp)
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			category := ""
@@ -254,13 +269,15 @@ the draw repeatable.`,
 			if err := a.setupWant(catalog.Want{SkipExamples: true}); err != nil {
 				return err
 			}
-			if category != "" && a.eng.Cat.Category(category) == nil && a.eng.Cat.Formula(category) == nil {
+			scope := a.practiceScope(category)
+			if category != "" && scope == "" {
 				var ids []string
 				for _, c := range a.eng.Cat.Categories {
 					ids = append(ids, c.ID)
 				}
 				return a.usage("err.category", "name", category, "list", strings.Join(ids, ", "))
 			}
+			category = scope
 			if mistakes {
 				return a.mistakes(cmd, print, answers)
 			}
@@ -357,9 +374,7 @@ func (a *app) calcCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "calc ID [name=value ...]",
 		Short: "计算并显示每一步 · compute, showing every step",
-		Long: `Compute formula ID with the inputs given as name=value. Amounts may be written
-113000, 113,000, 11.3万, ¥113,000 or 113000元; rates as 13%, 0.13 or 3‰, or as the id
-of a rate param (cntax show ID lists them). Inputs not given take their defaults.`,
+		// Long: help.calc.long in i18n/clifit.*.toml (localizeHelp)
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := a.setupWant(lean(args[0])); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/payroll"
 	"github.com/cntax/cntax/internal/render"
+	"github.com/cntax/cntax/internal/tabfile"
 )
 
 // payrollCmd runs a year of monthly withholding for every employee of a
@@ -23,18 +24,11 @@ import (
 func (a *app) payrollCmd() *cobra.Command {
 	var format string
 	var year int
+	var tf tableFlags
 	cmd := &cobra.Command{
 		Use:   "payroll FILE.csv|-",
 		Short: "工资薪金全年累计预扣 · a year of monthly IIT withholding from monthly figures",
-		Long: `Compute each month's IIT withholding by the cumulative method for every employee of a
-payroll file (or - for standard input): one row per employee and month with the columns
-employee, month, income (or net: a take-home target, income is solved for), special,
-additional, other, exempt, reduction, bonus (an annual one-off bonus, taxed separately),
-prior_income (the 60,000 rule of STA 2020 No. 19) and first_job (STA 2020 No. 13). Header
-names may be these ids or their Chinese or English labels; months may come in any order.
-The output has one row per employee and month (csv) or adds each employee's year and
-annual settlement (json). Tax years from 2019; before that each month was taxed on its
-own (iit.wage_monthly).`,
+		// Long: help.payroll.long in i18n/clifit.*.toml (localizeHelp)
 		Example: `  cntax payroll salaries.csv --year 2024
   cntax payroll - --format json < salaries.csv`,
 		Args: cobra.ExactArgs(1),
@@ -43,9 +37,9 @@ own (iit.wage_monthly).`,
 				return err
 			}
 			switch format {
-			case "csv", "json":
+			case "csv", "json", "xlsx":
 			default:
-				return a.usage("err.format", "list", "csv, json")
+				return a.usage("err.format", "list", "csv, json, xlsx")
 			}
 			if !cmd.Flags().Changed("year") {
 				year = a.date.Year()
@@ -55,10 +49,22 @@ own (iit.wage_monthly).`,
 				return err
 			}
 			defer cleanup()
-			return a.payroll(year, file, format)
+			src, err := a.openTable(file, args[0], tf)
+			if err != nil {
+				return err
+			}
+			if file, err = tabfile.CommaCSV(src, file); err != nil {
+				return a.usage("err.batch.open", "file", args[0], "detail", err.Error())
+			}
+			out, done, err := a.output(tf.output, format)
+			if err != nil {
+				return err
+			}
+			return done(a.payrollOut(year, file, format, out))
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "csv", "csv or json")
+	cmd.Flags().StringVar(&format, "format", "csv", "csv, json or xlsx")
+	tf.register(cmd)
 	cmd.Flags().IntVar(&year, "year", 0, "tax year (default: the year of --date, else this year)")
 	return cmd
 }

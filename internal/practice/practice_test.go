@@ -12,6 +12,7 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 	"github.com/cntax/cntax/internal/numparse"
+	"github.com/cntax/cntax/internal/race"
 )
 
 var today = date.MustParse("2026-11-22")
@@ -32,7 +33,7 @@ func TestDrawsAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 1000
-	if testing.Short() {
+	if testing.Short() || race.Enabled { // .ci/run runs it in full without -race
 		n = 100
 	}
 	for _, f := range eng.Cat.Formulas {

@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	_ "github.com/cntax/cntax/internal/testwidth" // widths do not follow the locale
+)
 
 func TestDarkBackground(t *testing.T) {
 	env := func(kv ...string) func(string) string {

@@ -19,6 +19,8 @@ import (
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/history"
 	"github.com/cntax/cntax/internal/i18n"
+	"github.com/cntax/cntax/internal/race"
+	_ "github.com/cntax/cntax/internal/testwidth" // goldens do not follow the locale
 )
 
 func TestMain(m *testing.M) {
@@ -353,7 +355,7 @@ func TestRandomKeys(t *testing.T) {
 		"<alt+d>", "<alt+del>", "<alt+bs>", "<alt+b>", "<alt+f>", "<alt+left>", "<alt+right>", "<alt+l>", "<alt+q>", "<alt+1>",
 		"<paste>113,000", "<paste>11.3万 元", "<paste>2018-06-01", "<paste>\x1b]52;c;aGk=\x07 1\n2\t3", "<paste>" + strings.Repeat("9", 80)}
 	n := 4000
-	if testing.Short() {
+	if testing.Short() || race.Enabled { // .ci/run runs it in full without -race
 		n = 500
 	}
 	for seed := int64(1); seed <= 3; seed++ {
