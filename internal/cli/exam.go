@@ -26,19 +26,12 @@ with a countdown and the marks per section at the end. --print writes the paper 
 --print --key its answer key (the same --seed gives the same exam).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			scope := ""
-			if len(args) == 1 {
-				scope = args[0]
-			}
 			if err := a.setup(cmd); err != nil {
 				return err
 			}
-			if scope != "" && a.eng.Cat.Category(scope) == nil {
-				var ids []string
-				for _, c := range a.eng.Cat.Categories {
-					ids = append(ids, c.ID)
-				}
-				return a.usage("err.category", "name", scope, "list", strings.Join(ids, ", "))
+			scope, err := a.categoryArg(args)
+			if err != nil {
+				return err
 			}
 			if minutes < 1 || minutes > 600 {
 				return a.usage("exam.bad_minutes", "n", fmt.Sprint(minutes))

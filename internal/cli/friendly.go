@@ -233,3 +233,21 @@ func (a *app) localizeHelp(c *cobra.Command) {
 		cat.T("help.more", "cmd", "{{.CommandPath}}"))
 	c.SetUsageTemplate(t)
 }
+
+// categoryArg reads the optional CATEGORY argument of review and exam as
+// practice reads it (id, formula prefix or name in either language) and
+// refuses one that names no category, listing them.
+func (a *app) categoryArg(args []string) (string, error) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	scope := a.practiceScope(args[0])
+	if a.eng.Cat.Category(scope) == nil {
+		var ids []string
+		for _, c := range a.eng.Cat.Categories {
+			ids = append(ids, c.ID)
+		}
+		return "", a.usage("err.category", "name", args[0], "list", strings.Join(ids, ", "))
+	}
+	return scope, nil
+}

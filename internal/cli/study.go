@@ -63,19 +63,12 @@ due formulas first (most overdue, then weakest), then those never practised, the
 the rest, never the same formula twice in a row. --list prints the order instead.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			scope := ""
-			if len(args) == 1 {
-				scope = args[0]
-			}
 			if err := a.setup(cmd); err != nil {
 				return err
 			}
-			if scope != "" && a.eng.Cat.Category(scope) == nil {
-				var ids []string
-				for _, c := range a.eng.Cat.Categories {
-					ids = append(ids, c.ID)
-				}
-				return a.usage("err.category", "name", scope, "list", joinComma(ids))
+			scope, err := a.categoryArg(args)
+			if err != nil {
+				return err
 			}
 			if count < 1 || count > maxCount {
 				return a.usage("practice.study.count", "n", fmt.Sprint(count), "max", fmt.Sprint(maxCount))
@@ -120,17 +113,6 @@ func (a *app) reviewList(scope string, count int) error {
 		fmt.Fprintf(a.env.Stdout, "%3d. %-28s %s\n", i+1, id, why)
 	}
 	return nil
-}
-
-func joinComma(xs []string) string {
-	out := ""
-	for i, x := range xs {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }
 
 // dashboard prints the progress in every language of the mode.
