@@ -51,10 +51,16 @@ func TextBody(res *engine.Result, set *i18n.Set, st Style) string {
 // the id column goes when the table would not fit, and a note that would
 // overflow moves under its row.
 func TextBodyWidth(res *engine.Result, set *i18n.Set, st Style, w int) string {
+	return TextBodyFiled(res, set, st, w, true)
+}
+
+// TextBodyFiled is TextBodyWidth, with the figures to file at its top only
+// when filed (a screen that keeps them pinned above leaves them out).
+func TextBodyFiled(res *engine.Result, set *i18n.Set, st Style, w int, filed bool) string {
 	res = res.Visible()
 	var b strings.Builder
 	f := res.Formula
-	if len(f.Filed) > 0 {
+	if filed && len(f.Filed) > 0 {
 		writeFiled(&b, res, set, st)
 	}
 	writeInputs(&b, res, set, st, w, nil)

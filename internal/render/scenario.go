@@ -55,9 +55,22 @@ func Filed(res *engine.Result, c *i18n.Catalog) []FiledRow {
 // writeFiled puts the figures to file first: what a bookkeeper copies into
 // the returns, each with the formula it came from.
 func writeFiled(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style) {
+	b.WriteString(st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.filed") })) + "\n")
+	for _, l := range FiledLines(res, set, st, true) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
+}
+
+// FiledLines are the rows of the figures to file, aligned, with the result
+// row last when withResult (a screen that pins the answer line leaves it
+// out).
+func FiledLines(res *engine.Result, set *i18n.Set, st Style, withResult bool) []string {
 	f := res.Formula
 	rows := Filed(res, set.Primary())
-	b.WriteString(st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.filed") })) + "\n")
+	if !withResult && len(rows) > 0 && rows[len(rows)-1].ID == f.Result.ID {
+		rows = rows[:len(rows)-1]
+	}
 	labels := make([]string, len(rows))
 	wl, wv := 0, 0
 	for i, r := range rows {
@@ -65,6 +78,7 @@ func writeFiled(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style)
 		wl = max(wl, Width(labels[i]))
 		wv = max(wv, Width(r.Text))
 	}
+	out := make([]string, len(rows))
 	for i, r := range rows {
 		val := PadLeft(r.Text, wv)
 		if r.ID == f.Result.ID {
@@ -76,9 +90,9 @@ func writeFiled(b *strings.Builder, res *engine.Result, set *i18n.Set, st Style)
 		if f.IsScenario() {
 			from = "  " + st.Dim(r.Formula)
 		}
-		fmt.Fprintf(b, "  %s  %s%s\n", PadRight(labels[i], wl), val, from)
+		out[i] = "  " + PadRight(labels[i], wl) + "  " + val + from
 	}
-	b.WriteString("\n")
+	return out
 }
 
 // writePart shows one formula call: where each carried input came from,

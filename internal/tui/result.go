@@ -157,30 +157,29 @@ func (r *result) errLines() []string {
 // rebuild renders the result; the answer is pinned above the scrolling
 // steps so that it is in view at any size.
 func (r *result) rebuild() {
-	r.set(render.TextBodyWidth(r.res, r.c.set, r.c.st.Text, r.w), len(r.errLines())+r.pinnedHeight())
+	body := render.TextBodyFiled(r.res, r.c.set, r.c.st.Text, r.w, !r.pinFiled())
+	r.set(body, len(r.errLines())+r.pinnedHeight())
+}
+
+// pinFiled: the figures to file are pinned under the answer (and so not
+// repeated in the scrolling body) where the screen has room, or where a
+// plain formula has only a few.
+func (r *result) pinFiled() bool {
+	f := r.res.Formula
+	if len(f.Filed) == 0 {
+		return false
+	}
+	n := len(f.Filed)
+	return r.h-n >= 16 || !f.IsScenario() && n <= 4
 }
 
 func (r *result) pinned() []string {
 	lines := wrapIndent(render.AnswerLine(r.res, r.c.set, r.c.st.Text), r.w)
-	// A scenario's figures to file stay in view too where the screen has
-	// room for them and some steps.
-	if f := r.res.Formula; len(f.Filed) > 0 {
-		rows := render.Filed(r.res, r.c.cat())
-		if r.h-len(rows) >= 16 || !f.IsScenario() && len(rows) <= 4 {
-			var labels []string
-			lw, vw := 0, 0
-			for _, row := range rows[:len(rows)-1] {
-				l := r.c.both(" · ", func(x *i18n.Catalog) string { return render.IdentLabel(x, f, row.ID) })
-				labels = append(labels, l)
-				lw, vw = max(lw, textWidth(l)), max(vw, textWidth(row.Text))
-			}
-			for i, row := range rows[:len(rows)-1] {
-				from := ""
-				if f.IsScenario() {
-					from = "  " + r.c.st.Dim.Render(row.Formula)
-				}
-				lines = append(lines, truncate("  "+padRight(labels[i], lw)+"  "+padLeft(row.Text, vw)+from, r.w))
-			}
+	// The figures to file stay in view too where the screen has room for
+	// them and some steps.
+	if r.pinFiled() {
+		for _, l := range render.FiledLines(r.res, r.c.set, r.c.st.Text, false) {
+			lines = append(lines, truncate(l, r.w))
 		}
 	}
 	for _, n := range payroll.Notes(r.res) { // kept in view: the trap is the point of the result
