@@ -324,3 +324,18 @@ func datedKey(key, from string) string {
 func LabelKeys(formula, ident string) (own, shared string) {
 	return "label." + formula + "." + ident, "label." + ident
 }
+
+// SourceKey is where a catalog words a source written in a formula file:
+// kind is formula, param, table or example (id formula.name for an
+// example), so a Chinese sheet need not quote the maintainers' English
+// glosses around a citation.
+func SourceKey(kind, id string) string { return "source." + kind + "." + id }
+
+// Source is the catalog's wording of a file's source text, else the text
+// as the file writes it (a citation reads the same in every language).
+func (c *Catalog) Source(kind, id, written string) string {
+	if s, ok := c.msgs[SourceKey(kind, id)]; ok {
+		return s
+	}
+	return written
+}

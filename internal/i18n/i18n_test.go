@@ -35,6 +35,12 @@ func TestParity(t *testing.T) {
 	zh, en := c[i18n.ZH], c[i18n.EN]
 	for _, pair := range [][2]*i18n.Catalog{{zh, en}, {en, zh}} {
 		for _, k := range pair[0].Keys() {
+			// source.* words a formula file's source text for one language
+			// only: where there is none the file's text is shown, which is
+			// what an English reader gets (the maintainers' glosses).
+			if strings.HasPrefix(k, "source.") && pair[0] == zh {
+				continue
+			}
 			if !pair[1].Has(k) {
 				t.Errorf("%q is in %s but not in %s", k, pair[0].Lang, pair[1].Lang)
 			}

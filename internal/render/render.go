@@ -91,3 +91,19 @@ func joined(set *i18n.Set, sep string, f func(c *i18n.Catalog) string) string {
 	}
 	return strings.Join(parts, sep)
 }
+
+// source words a file's source text in the mode's languages: one line when
+// they read the same (a citation, or no translation yet), else each.
+func source(set *i18n.Set, kind, id, written string) string {
+	var out []string
+	each(set, func(c *i18n.Catalog) {
+		s := c.Source(kind, id, written)
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	})
+	return strings.Join(out, " / ")
+}

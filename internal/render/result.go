@@ -107,15 +107,15 @@ func TextBodyFiled(res *engine.Result, set *i18n.Set, st Style, w int, filed boo
 			fmt.Fprintf(&b, "  %s %s = %s  %s\n", label, st.Dim(p.Param.ID),
 				engine.Value(c0, p.Param.Kind, p.Value.Value, p.Value.Unit),
 				st.Dim(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.since") })+" "+p.Value.From.String()))
-			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Param.Source))
+			fmt.Fprintf(&b, "    %s\n", st.Dim(source(set, "param", p.Param.ID, p.Param.Source)))
 		}
 		for _, t := range tables {
 			label := joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.TableKey(t.ID)) })
-			fmt.Fprintf(&b, "  %s %s\n    %s\n", label, st.Dim(t.ID), st.Dim(t.Source))
+			fmt.Fprintf(&b, "  %s %s\n    %s\n", label, st.Dim(t.ID), st.Dim(source(set, "table", t.ID, t.Source)))
 		}
 	}
 	b.WriteString("\n" + st.Label(joined(set, " · ", func(c *i18n.Catalog) string { return c.T("ui.sources") })) + "\n")
-	for _, src := range Sources(res) {
+	for _, src := range Sources(res, set) {
 		fmt.Fprintf(&b, "  %s\n", src)
 	}
 	return b.String()
@@ -498,7 +498,7 @@ func Markdown(res *engine.Result, set *i18n.Set) string {
 			fmt.Fprintf(&b, "- %s `%s` — %s\n", t(i18n.TableKey(tb.ID)), tb.ID, tb.Source)
 		}
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), strings.Join(Sources(res), "\n\n"))
+	fmt.Fprintf(&b, "\n## %s\n\n%s\n", t("ui.sources"), strings.Join(Sources(res, set), "\n\n"))
 	return b.String()
 }
 

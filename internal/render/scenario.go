@@ -156,13 +156,14 @@ func Used(res *engine.Result) ([]engine.ParamUse, []*catalog.TableDef) {
 
 // Sources are the result's legal basis: the formula's own, then, for a
 // scenario, each called formula's, each once.
-func Sources(res *engine.Result) []string {
-	out := []string{res.Formula.Source}
-	seen := map[string]bool{res.Formula.ID: true}
+func Sources(res *engine.Result, set *i18n.Set) []string {
+	f := res.Formula
+	out := []string{source(set, "formula", f.ID, f.Source)}
+	seen := map[string]bool{f.ID: true}
 	for _, p := range res.Parts {
-		if p.Result != nil && !seen[p.Result.Formula.ID] {
-			seen[p.Result.Formula.ID] = true
-			out = append(out, p.Result.Formula.ID+": "+p.Result.Formula.Source)
+		if pf := p.Result; pf != nil && !seen[pf.Formula.ID] {
+			seen[pf.Formula.ID] = true
+			out = append(out, pf.Formula.ID+": "+source(set, "formula", pf.Formula.ID, pf.Formula.Source))
 		}
 	}
 	return out

@@ -145,7 +145,7 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 				line += "  " + st.Warn("⚠ "+t("ui.unverified"))
 			}
 			b.WriteString(line + "\n")
-			fmt.Fprintf(&b, "    %s\n", st.Dim(p.Source))
+			fmt.Fprintf(&b, "    %s\n", st.Dim(source(set, "param", p.ID, p.Source)))
 			if ok && pv.Unverified && pv.Note != "" {
 				each(set, func(c *i18n.Catalog) { fmt.Fprintf(&b, "    %s\n", st.Warn(ValueNote(c, p, pv))) })
 			} else if ok && !p.Verified && p.Note != "" {
@@ -156,14 +156,14 @@ func SheetText(s Sheet, set *i18n.Set, st Style) string {
 		for _, td := range f.TableSlots {
 			fmt.Fprintf(&b, "  %s %s\n", joined(set, " · ", func(c *i18n.Catalog) string { return c.T(i18n.TableKey(td.ID)) }), st.Dim(td.ID))
 			b.WriteString(bracketText(c0, td, s.Date))
-			fmt.Fprintf(&b, "    %s\n", st.Dim(td.Source))
+			fmt.Fprintf(&b, "    %s\n", st.Dim(source(set, "table", td.ID, td.Source)))
 		}
 	}
-	b.WriteString("\n" + st.Label(t("ui.sources")) + "\n  " + f.Source + "\n")
+	b.WriteString("\n" + st.Label(t("ui.sources")) + "\n  " + source(set, "formula", f.ID, f.Source) + "\n")
 	if len(f.Examples) > 0 {
 		b.WriteString("\n" + st.Label(t("ui.examples")) + "\n")
 		for _, ex := range f.Examples {
-			fmt.Fprintf(&b, "  %s %s  %s\n", ex.Date, ex.Name, st.Dim(exampleSource(set, ex.Source)))
+			fmt.Fprintf(&b, "  %s %s  %s\n", ex.Date, ex.Name, st.Dim(exampleSource(set, f.ID, ex)))
 		}
 	}
 	return b.String()
@@ -211,7 +211,13 @@ func catalogOr(c *i18n.Catalog, key, fallback string) string {
 // "boundary: …") gets its kind in the reader's language in front, so a
 // Chinese reader sees 自拟 before the English working. The English reader
 // already reads the kind as the source's first word.
-func exampleSource(set *i18n.Set, src string) string {
+func exampleSource(set *i18n.Set, formula string, ex *catalog.Example) string {
+	src := ex.Source
+	if ex.Name != "" {
+		if s := source(set, "example", formula+"."+ex.Name, src); s != src {
+			return s // worded in the catalogs: the kind is in the words
+		}
+	}
 	kind := ExampleKind(src)
 	if kind == "" {
 		return src
