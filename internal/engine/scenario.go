@@ -160,57 +160,63 @@ func (e *Engine) bindValue(res *Result, a *catalog.PartAlt, b *catalog.Bind) (Gi
 	return g, nil
 }
 
-// Value is a step's or an input's value by id.
-func (r *Result) Value(id string) (decimal.Decimal, bool) {
-	for _, s := range r.Steps {
+// Locate finds a step by the id the JSON contract uses — a step of the
+// formula, or PART.STEP of a scenario — as the result that holds it and
+// its index there.
+func (r *Result) Locate(id string) (*Result, int, bool) {
+	for i, s := range r.Steps {
 		if s.Step != nil && s.Step.ID == id {
-			return s.Value, true
-		}
-	}
-	for _, iv := range r.Inputs {
-		if iv.Input.ID == id {
-			return iv.Value, true
-		}
-	}
-	return decimal.Zero, false
-}
-
-// Lookup finds a step value by the id the JSON contract uses: a step of
-// the formula, or PART.STEP of a scenario.
-func (r *Result) Lookup(id string) (StepValue, bool) {
-	for _, s := range r.Steps {
-		if s.Step != nil && s.Step.ID == id {
-			return s, true
+			return r, i, true
 		}
 	}
 	if i := strings.IndexByte(id, '.'); i > 0 {
 		for _, p := range r.Parts {
 			if p.Part.ID == id[:i] && p.Result != nil {
-				return p.Result.Lookup(id[i+1:])
+				return p.Result.Locate(id[i+1:])
 			}
 		}
+	}
+	return nil, 0, false
+}
+
+// Lookup is the step Locate finds.
+func (r *Result) Lookup(id string) (StepValue, bool) {
+	if h, i, ok := r.Locate(id); ok {
+		return h.Steps[i], true
 	}
 	return StepValue{}, false
 }
 
-// Find is the kind and value of a step, or of PART.STEP or PART.INPUT of a
-// scenario: what a worked example may expect.
+// Find is the kind and value of a step (as Lookup), else of an input —
+// the formula's own or PART.INPUT of a part: what a worked example may
+// expect and what a part carries on.
 func (r *Result) Find(id string) (formula.Kind, decimal.Decimal, bool) {
 	if s, ok := r.Lookup(id); ok {
 		return s.Step.Kind, s.Value, true
 	}
+	holder, ident := r, id
 	if i := strings.IndexByte(id, '.'); i > 0 {
+		holder = nil
 		for _, p := range r.Parts {
-			if p.Part.ID == id[:i] && p.Result != nil {
-				for _, iv := range p.Result.Inputs {
-					if iv.Input.ID == id[i+1:] {
-						return iv.Input.Kind, iv.Value, true
-					}
-				}
+			if p.Part.ID == id[:i] {
+				holder, ident = p.Result, id[i+1:]
+			}
+		}
+	}
+	if holder != nil {
+		for _, iv := range holder.Inputs {
+			if iv.Input.ID == ident {
+				return iv.Input.Kind, iv.Value, true
 			}
 		}
 	}
 	return 0, decimal.Zero, false
+}
+
+// Value is Find's value.
+func (r *Result) Value(id string) (decimal.Decimal, bool) {
+	_, v, ok := r.Find(id)
+	return v, ok
 }
 
 // PartError: a part of a scenario refused or could not be computed; the

@@ -1,8 +1,6 @@
 package practice
 
 import (
-	"strings"
-
 	"github.com/cntax/cntax/internal/engine"
 	"github.com/cntax/cntax/internal/i18n"
 )
@@ -64,23 +62,23 @@ func (p *Problem) Questions() []Question {
 
 // find locates a step of the scenario or PART.STEP of one of its parts.
 func (p *Problem) find(id string) (Question, bool) {
-	look := func(r *engine.Result, step string) (Question, bool) {
-		for i, sv := range r.Steps {
-			if sv.Step.ID == step {
-				return Question{ID: id, Res: r, Index: i, owner: p}, true
-			}
-		}
+	res, i, ok := p.Result.Locate(id)
+	if !ok {
 		return Question{}, false
 	}
-	if q, ok := look(p.Result, id); ok {
-		return q, true
+	if res.Steps[i].Hidden { // asked all the same: it is a figure to file
+		return Question{ID: id, Res: res, Index: i, owner: p}, true
 	}
-	if i := strings.IndexByte(id, '.'); i > 0 {
-		for _, pr := range p.Result.Parts {
-			if pr.Part.ID == id[:i] && pr.Result != nil {
-				return look(pr.Result.Visible(), id[i+1:])
-			}
+	return Question{ID: id, Res: res.Visible(), Index: visibleIndex(res, i), owner: p}, true
+}
+
+// visibleIndex is step i of r counted among the steps Visible keeps.
+func visibleIndex(r *engine.Result, i int) int {
+	n := 0
+	for j := 0; j < i; j++ {
+		if !r.Steps[j].Hidden {
+			n++
 		}
 	}
-	return Question{}, false
+	return n
 }
