@@ -52,6 +52,7 @@ func (l *loader) scenarios(file string, raw *rawFile) {
 		f := l.formula(file, raw.Category, rs)
 		l.inScenario = false
 		if f != nil {
+			f.partIDs = nil // only for resolving names while loading
 			l.checkFromPart(f)
 			cat.Formulas = append(cat.Formulas, f)
 		}
