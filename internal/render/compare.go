@@ -26,26 +26,10 @@ func Compare(a, b *engine.Result, c *i18n.Catalog) []CompareRow {
 	a, b = a.Visible(), b.Visible()
 	var rows []CompareRow
 	f := a.Formula
-	inA, inB := map[string]int{}, map[string]int{}
-	for i, iv := range a.Inputs {
-		inA[iv.Input.ID] = i
-	}
-	for i, iv := range b.Inputs {
-		inB[iv.Input.ID] = i
-	}
-	for _, in := range f.Inputs {
-		ia, okA := inA[in.ID]
-		ib, okB := inB[in.ID]
-		if !okA && !okB {
-			continue
-		}
-		r := CompareRow{ID: in.ID, Label: c.Label(f.ID, in.ID)}
-		if okA {
-			r.A = a.InputText(c, ia)
-		}
-		if okB {
-			r.B = b.InputText(c, ib)
-		}
+	// Inputs sit at their slots in both (one formula); steps may not (a
+	// step hidden on one date is absent from that Visible).
+	for i, in := range f.Inputs {
+		r := CompareRow{ID: in.ID, Label: c.Label(f.ID, in.ID), A: a.InputText(c, i), B: b.InputText(c, i)}
 		r.Differ = r.A != r.B
 		rows = append(rows, r)
 	}
