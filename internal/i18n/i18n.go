@@ -334,7 +334,7 @@ func SourceKey(kind, id string) string { return "source." + kind + "." + id }
 // Source is the catalog's wording of a file's source text, else the text
 // as the file writes it (a citation reads the same in every language).
 func (c *Catalog) Source(kind, id, written string) string {
-	if s, ok := c.msgs[SourceKey(kind, id)]; ok {
+	if s, ok := c.get(SourceKey(kind, id)); ok {
 		return s
 	}
 	return written
